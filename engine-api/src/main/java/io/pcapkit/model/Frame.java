@@ -1,0 +1,215 @@
+package io.pcapkit.model;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * One captured frame and its decoded protocol tree.
+ *
+ * <p><b>Lifetime.</b> A {@link io.pcapkit.spi.FrameSource} may hand out the same {@code Frame} object again for the
+ * next record and reuse its byte buffer: that is what keeps streaming zero-copy and allocation-free. A frame is
+ * valid until the source's next {@code next()} call; {@link #detach()} makes an independent copy to keep.
+ *
+ * <p><b>Storage.</b> The tree is stored flat, in decode order: layers are index ranges over a field table whose
+ * values are longs (integers, flags, MAC and IPv4 addresses) or references into the frame's bytes (IPv6, bytes,
+ * strings). {@link Layer} and {@link Field} are light views created on demand. Producers fill it with
+ * {@link FrameBuilder}.
+ */
+public final class Frame {
+    // ---- record
+    long number;
+    long timestampNanos;
+    int capturedLength;
+    long originalLength;
+    LinkType linkType = LinkType.ETHERNET;
+    int interfaceId;
+    byte[] data = new byte[0];
+    int dataOffset;
+
+    // ---- layers
+    int layerCount;
+    Protocol[] layerProto = new Protocol[8];
+    int[] layerOff = new int[8];
+    int[] layerLen = new int[8];
+    int[] layerFieldStart = new int[8];
+    int[] layerFieldEnd = new int[8];
+
+    // ---- fields, preorder
+    int fieldCount;
+    FieldDef[] fdef = new FieldDef[64];
+    long[] fnum = new long[64];
+    int[] foff = new int[64];
+    int[] flen = new int[64];
+    Object[] fobj = new Object[64];   // non-null when the value is not in the frame bytes (or not a long)
+    int[] fparent = new int[64];      // index of the enclosing group field, -1 at layer top level
+    int[] fend = new int[64];         // one past the last descendant (groups), i+1 for leaves
+
+    // ---- anomalies (rare, so a list created on first use)
+    List<Anomaly> anomalies;
+    int[] anomalyLayer;
+
+    private Layer[] views;
+
+    public Frame() { }
+
+    // ------------------------------------------------------------------ record accessors
+
+    /** 1-based frame number in the capture file (frames skipped by a filter keep their numbers). */
+    public long number() { return number; }
+
+    /** Capture time in nanoseconds since the Unix epoch. */
+    public long timestampNanos() { return timestampNanos; }
+
+    /** Bytes captured (present in {@link #data()}). */
+    public int capturedLength() { return capturedLength; }
+
+    /** Length of the frame on the wire. */
+    public long originalLength() { return originalLength; }
+
+    public LinkType linkType() { return linkType; }
+
+    /** PCAPNG interface id (0 for PCAP). */
+    public int interfaceId() { return interfaceId; }
+
+    /** The captured bytes as a read-only view (no copy). */
+    public ByteBuffer data() {
+        return ByteBuffer.wrap(data, dataOffset, capturedLength).slice().asReadOnlyBuffer();
+    }
+
+    /** Backing array of the captured bytes; valid from {@link #dataOffset()} for {@link #capturedLength()}. */
+    public byte[] array() { return data; }
+
+    public int dataOffset() { return dataOffset; }
+
+    /** A copy of the captured bytes. */
+    public byte[] bytes() { return Arrays.copyOfRange(data, dataOffset, dataOffset + capturedLength); }
+
+    /** Unsigned byte at frame offset {@code i}. */
+    public int u8(int i) { return data[dataOffset + i] & 0xFF; }
+
+    // ------------------------------------------------------------------ tree accessors
+
+    /** How many layers were decoded. */
+    public int layerCount() { return layerCount; }
+
+    /** The first (link) layer, or null when nothing was decoded. */
+    public Layer firstLayer() { return layerCount == 0 ? null : layer(0); }
+
+    /** Layer by index (0 = link layer). */
+    public Layer layer(int index) {
+        if (index < 0 || index >= layerCount) throw new IndexOutOfBoundsException(index);
+        if (views == null || views.length < layerCount) views = new Layer[Math.max(layerCount, 8)];
+        Layer v = views[index];
+        if (v == null || v.frame != this) views[index] = v = new Layer(this, index);
+        return v;
+    }
+
+    /** All layers from the link layer up. */
+    public List<Layer> layers() {
+        List<Layer> out = new ArrayList<>(layerCount);
+        for (int i = 0; i < layerCount; i++) out.add(layer(i));
+        return out;
+    }
+
+    /** The first layer of that protocol, or null. */
+    public Layer layer(Protocol p) {
+        for (int i = 0; i < layerCount; i++) if (layerProto[i] == p) return layer(i);
+        return null;
+    }
+
+    public boolean contains(Protocol p) {
+        for (int i = 0; i < layerCount; i++) if (layerProto[i] == p) return true;
+        return false;
+    }
+
+    public Protocol protocolAt(int layerIndex) { return layerProto[layerIndex]; }
+
+    /** The protocol chain as the original prints it: {@code "Ethernet:IPv4:TCP"}. */
+    public String protochain() {
+        StringBuilder sb = new StringBuilder(48);
+        for (int i = 0; i < layerCount; i++) {
+            if (i > 0) sb.append(':');
+            sb.append(layerProto[i].name());
+        }
+        return sb.toString();
+    }
+
+    /** The first field with that name anywhere in the frame, or null. */
+    public Field field(String name) {
+        FieldDef d = Fields.find(name);
+        if (d == null) return null;
+        for (int i = 0; i < fieldCount; i++) if (fdef[i] == d) return new Field(this, i);
+        return null;
+    }
+
+    /** Every occurrence of that field in the frame, in order. */
+    public List<Field> fields(String name) {
+        FieldDef d = Fields.find(name);
+        if (d == null) return List.of();
+        List<Field> out = new ArrayList<>(2);
+        for (int i = 0; i < fieldCount; i++) if (fdef[i] == d) out.add(new Field(this, i));
+        return out;
+    }
+
+    /** Total number of field entries (all layers, all depths). */
+    public int fieldCount() { return fieldCount; }
+
+    /** Field entry by flat index (0..fieldCount-1). */
+    public Field fieldAt(int index) {
+        if (index < 0 || index >= fieldCount) throw new IndexOutOfBoundsException(index);
+        return new Field(this, index);
+    }
+
+    /** Declaration of the field at flat index {@code i}: the hot-path way to scan a frame without views. */
+    public FieldDef defAt(int i) { return fdef[i]; }
+
+    /** Every anomaly of the frame, in the order found. */
+    public List<Anomaly> anomalies() {
+        return anomalies == null ? List.of() : Collections.unmodifiableList(anomalies);
+    }
+
+    public boolean hasAnomalies() { return anomalies != null && !anomalies.isEmpty(); }
+
+    /**
+     * An independent copy: its own bytes and tree, safe to keep after the source has moved on.
+     */
+    public Frame detach() {
+        Frame c = new Frame();
+        c.number = number;
+        c.timestampNanos = timestampNanos;
+        c.capturedLength = capturedLength;
+        c.originalLength = originalLength;
+        c.linkType = linkType;
+        c.interfaceId = interfaceId;
+        c.data = bytes();
+        c.dataOffset = 0;
+        int l = Math.max(layerCount, 1);
+        c.layerCount = layerCount;
+        c.layerProto = Arrays.copyOf(layerProto, l);
+        c.layerOff = Arrays.copyOf(layerOff, l);
+        c.layerLen = Arrays.copyOf(layerLen, l);
+        c.layerFieldStart = Arrays.copyOf(layerFieldStart, l);
+        c.layerFieldEnd = Arrays.copyOf(layerFieldEnd, l);
+        int n = Math.max(fieldCount, 1);
+        c.fieldCount = fieldCount;
+        c.fdef = Arrays.copyOf(fdef, n);
+        c.fnum = Arrays.copyOf(fnum, n);
+        c.foff = Arrays.copyOf(foff, n);
+        c.flen = Arrays.copyOf(flen, n);
+        c.fobj = Arrays.copyOf(fobj, n);
+        c.fparent = Arrays.copyOf(fparent, n);
+        c.fend = Arrays.copyOf(fend, n);
+        if (anomalies != null) {
+            c.anomalies = new ArrayList<>(anomalies);
+            c.anomalyLayer = Arrays.copyOf(anomalyLayer, anomalyLayer.length);
+        }
+        return c;
+    }
+
+    @Override public String toString() {
+        return "Frame " + number + ": " + protochain();
+    }
+}

@@ -1,0 +1,25 @@
+package io.pcapkit.spi;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+
+/**
+ * One configured engine. Opens capture inputs as {@link FrameSource}s; may hold resources (threads, a subprocess)
+ * released by {@link #close()}.
+ */
+public interface Engine extends AutoCloseable {
+    /** The provider's name. */
+    String name();
+
+    /** Opens a capture file; the format is told by its magic, not its name. */
+    FrameSource open(Path file) throws IOException;
+
+    /**
+     * Opens a capture read from a stream (stdin, a pipe). {@code displayName} names it in messages.
+     * Engines without {@link Capability#STREAM_INPUT} throw {@link UnsupportedOperationException}.
+     */
+    FrameSource open(InputStream in, String displayName) throws IOException;
+
+    @Override default void close() { }
+}

@@ -1,0 +1,62 @@
+package io.pcapkit.spi;
+
+import io.pcapkit.model.Level;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything an engine is told for one run. Built with {@link #builder()}; unknown engine-specific settings travel
+ * in {@link #extra()}.
+ *
+ * @param stopLevel     decode no layer above this level (null: decode everything)
+ * @param stopProtocol  stop after the first layer of this protocol, by name or abbreviation (null: never)
+ * @param decodeAs      overrides of the dispatch tables in tshark's syntax, e.g. {@code udp.port==8472,vxlan}
+ * @param workers       decoding threads for engines that can use them (1 = the reading thread)
+ * @param maxFrameBytes largest captured length accepted for one record; larger records are a file error
+ * @param extra         engine-specific settings (e.g. {@code tshark.path})
+ */
+public record EngineOptions(Level stopLevel, String stopProtocol, List<String> decodeAs, int workers,
+                            int maxFrameBytes, Map<String, String> extra) {
+
+    /** 256 MiB: far above any real snaplen (262,144) or offloaded loopback frame, far below trouble. */
+    public static final int DEFAULT_MAX_FRAME_BYTES = 256 * 1024 * 1024;
+
+    public EngineOptions {
+        decodeAs = List.copyOf(decodeAs);
+        extra = Map.copyOf(extra);
+        if (workers < 1) throw new IllegalArgumentException("workers must be at least 1");
+        if (maxFrameBytes < 64) throw new IllegalArgumentException("maxFrameBytes must be at least 64");
+    }
+
+    public static EngineOptions defaults() { return builder().build(); }
+
+    public static Builder builder() { return new Builder(); }
+
+    public String extra(String key, String fallback) { return extra.getOrDefault(key, fallback); }
+
+    public static final class Builder {
+        private Level stopLevel;
+        private String stopProtocol;
+        private List<String> decodeAs = List.of();
+        private int workers = 1;
+        private int maxFrameBytes = DEFAULT_MAX_FRAME_BYTES;
+        private final java.util.HashMap<String, String> extra = new java.util.HashMap<>();
+
+        public Builder stopLevel(Level l) { this.stopLevel = l; return this; }
+
+        public Builder stopProtocol(String p) { this.stopProtocol = p; return this; }
+
+        public Builder decodeAs(List<String> rules) { this.decodeAs = List.copyOf(rules); return this; }
+
+        public Builder workers(int n) { this.workers = n; return this; }
+
+        public Builder maxFrameBytes(int n) { this.maxFrameBytes = n; return this; }
+
+        public Builder extra(String key, String value) { this.extra.put(key, value); return this; }
+
+        public EngineOptions build() {
+            return new EngineOptions(stopLevel, stopProtocol, decodeAs, workers, maxFrameBytes, extra);
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package io.pcapkit.nativeengine.decode;
+
+import io.pcapkit.model.Anomaly;
+import io.pcapkit.model.FieldDef;
+import io.pcapkit.model.FrameBuilder;
+import io.pcapkit.model.Protocol;
+
+/**
+ * Per-thread decoding state for one frame at a time: the frame's bytes with absolute-offset getters, the
+ * {@link FrameBuilder} that receives fields, and the "what comes next" a decoder leaves for the dispatcher.
+ * Reused for every frame; nothing here allocates.
+ */
+public final class DecodeContext {
+    /** How many option / extension / parameter entries one header may hold before decoding stops there. */
+    public static final int MAX_OPTIONS = 256;
+
+    final FrameBuilder out = new FrameBuilder();
+    byte[] d;
+    int base;
+    int capLen;
+
+    // what the current decoder asked for next
+    Dispatch nextTable;
+    int nextKey;
+    int nextKey2 = -1;
+    LayerDecoder nextDecoder;
+    int nextLen = -1;
+    boolean truncated;
+
+    /** Frame-wide scratch shared between layers (e.g. the IP version a transport header sits on). */
+    public int ipVersion;
+
+    /** The builder that records this frame's layers and fields. */
+    public FrameBuilder out() { return out; }
+
+    /** Number of captured bytes in the frame. */
+    public int capturedLength() { return capLen; }
+
+    // ------------------------------------------------------------------ bytes, by frame offset
+
+    public int u8(int off) { return d[base + off] & 0xFF; }
+
+    public int u16(int off) {
+        int i = base + off;
+        return ((d[i] & 0xFF) << 8) | (d[i + 1] & 0xFF);
+    }
+
+    public int u16le(int off) {
+        int i = base + off;
+        return (d[i] & 0xFF) | ((d[i + 1] & 0xFF) << 8);
+    }
+
+    public int u24(int off) {
+        int i = base + off;
+        return ((d[i] & 0xFF) << 16) | ((d[i + 1] & 0xFF) << 8) | (d[i + 2] & 0xFF);
+    }
+
+    /** Unsigned 32-bit big-endian value in a long. */
+    public long u32(int off) {
+        int i = base + off;
+        return ((long) (d[i] & 0xFF) << 24) | ((d[i + 1] & 0xFF) << 16) | ((d[i + 2] & 0xFF) << 8) | (d[i + 3] & 0xFF);
+    }
+
+    public long u32le(int off) {
+        int i = base + off;
+        return (d[i] & 0xFF) | ((d[i + 1] & 0xFF) << 8) | ((d[i + 2] & 0xFF) << 16) | ((long) (d[i + 3] & 0xFF) << 24);
+    }
+
+    /** 48-bit big-endian value (a MAC address). */
+    public long u48(int off) {
+        return ((long) u16(off) << 32) | u32(off + 2);
+    }
+
+    public long u64(int off) {
+        return (u32(off) << 32) | u32(off + 4);
+    }
+
+    // ------------------------------------------------------------------ field shorthands
+
+    public int add(FieldDef f, long value, int off, int len) { return out.add(f, value, off, len); }
+
+    public int ref(FieldDef f, int off, int len) { return out.addRef(f, off, len); }
+
+    // ------------------------------------------------------------------ what comes next
+
+    /** The payload is looked up as {@code key} in {@code table}; it spans {@code payloadLen} bytes (-1: the rest). */
+    public void next(Dispatch table, int key, int payloadLen) {
+        nextTable = table;
+        nextKey = key;
+        nextKey2 = -1;
+        nextLen = payloadLen;
+    }
+
+    /**
+     * The payload is looked up by port: the lower port first, then the higher (Wireshark's habit, so the server
+     * port usually wins).
+     */
+    public void nextPorts(Dispatch table, int src, int dst, int payloadLen) {
+        nextTable = table;
+        nextKey = Math.min(src, dst);
+        nextKey2 = Math.max(src, dst);
+        nextLen = payloadLen;
+    }
+
+    /** The payload is decoded by {@code decoder} directly (a header whose next protocol is fixed). */
+    public void nextDecoder(LayerDecoder decoder, int payloadLen) {
+        nextTable = null;
+        nextDecoder = decoder;
+        nextLen = payloadLen;
+    }
+
+    /** Nothing is dispatched; payload bytes, if any, become {@code Raw} (spanning {@code payloadLen}, -1 the rest). */
+    public void nextRaw(int payloadLen) {
+        nextTable = null;
+        nextDecoder = null;
+        nextLen = payloadLen;
+    }
+
+    /**
+     * The header is cut short: records a TRUNCATED anomaly and returns the header length to report ({@code have}),
+     * so a decoder can {@code return c.truncated(…)}. Nothing follows.
+     */
+    public int truncated(int have, String message) {
+        out.anomaly(Anomaly.Kind.TRUNCATED, -1, message);
+        truncated = true;
+        return have;
+    }
+
+    /** Records an anomaly on the current layer; decoding goes on. */
+    public void anomaly(Anomaly.Kind kind, int off, String message) {
+        out.anomaly(kind, off, message);
+    }
+
+    /** The protocol of the layer being decoded. */
+    public Protocol currentProtocol() {
+        return out.frame().protocolAt(out.currentLayer());
+    }
+
+    void resetNext() {
+        nextTable = null;
+        nextDecoder = null;
+        nextKey = 0;
+        nextKey2 = -1;
+        nextLen = -1;
+        truncated = false;
+    }
+}

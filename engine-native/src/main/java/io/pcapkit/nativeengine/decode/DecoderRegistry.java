@@ -1,0 +1,80 @@
+package io.pcapkit.nativeengine.decode;
+
+import io.pcapkit.model.Protocol;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The dispatch tables: (table, key) → decoder, backed by dense arrays. Filled once by {@link Registrations};
+ * registering a key twice is an error unless it is an explicit {@link #override} (that is how
+ * {@code --decode-as} works). Read-only after construction, so one registry serves every thread.
+ */
+public final class DecoderRegistry {
+    private final EnumMap<Dispatch, LayerDecoder[]> tables = new EnumMap<>(Dispatch.class);
+    private final Map<String, LayerDecoder> byProtocol = new LinkedHashMap<>();
+    private final List<LayerDecoder> all = new ArrayList<>();
+
+    public DecoderRegistry() {
+        for (Dispatch t : Dispatch.values()) tables.put(t, new LayerDecoder[t.size()]);
+    }
+
+    /** Registers {@code decoder} under {@code key} of {@code table}; a second registration of a key fails. */
+    public DecoderRegistry register(Dispatch table, int key, LayerDecoder decoder) {
+        LayerDecoder[] t = tables.get(table);
+        if (key < 0 || key >= t.length) throw new IllegalArgumentException(table + " key " + key + " out of range");
+        if (t[key] != null) {
+            throw new IllegalStateException(table + " key " + key + " already taken by " + t[key].protocol()
+                    + "; use override() to replace it");
+        }
+        t[key] = decoder;
+        know(decoder);
+        return this;
+    }
+
+    /** Replaces whatever is registered under {@code key} (null removes it). */
+    public DecoderRegistry override(Dispatch table, int key, LayerDecoder decoder) {
+        LayerDecoder[] t = tables.get(table);
+        if (key < 0 || key >= t.length) throw new IllegalArgumentException(table + " key " + key + " out of range");
+        t[key] = decoder;
+        if (decoder != null) know(decoder);
+        return this;
+    }
+
+    /** Makes a decoder known by protocol name without a table entry (reached through {@code nextDecoder}). */
+    public DecoderRegistry know(LayerDecoder decoder) {
+        Protocol p = decoder.protocol();
+        if (!all.contains(decoder)) all.add(decoder);
+        byProtocol.putIfAbsent(p.name().toLowerCase(java.util.Locale.ROOT), decoder);
+        byProtocol.putIfAbsent(p.abbrev().toLowerCase(java.util.Locale.ROOT), decoder);
+        return this;
+    }
+
+    /** The decoder under {@code key}, or null. */
+    public LayerDecoder lookup(Dispatch table, int key) {
+        LayerDecoder[] t = tables.get(table);
+        return key >= 0 && key < t.length ? t[key] : null;
+    }
+
+    /** The decoder of a protocol, by pcapkit name or Wireshark abbreviation; null when none. */
+    public LayerDecoder byProtocol(String name) {
+        return byProtocol.get(name.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** Every decoder registered, in registration order. */
+    public List<LayerDecoder> decoders() { return List.copyOf(all); }
+
+    /** The registered (table, key) pairs, for {@code pcapkit} docs and the "every decoder is reachable" test. */
+    public Map<Dispatch, List<Integer>> keys() {
+        Map<Dispatch, List<Integer>> out = new EnumMap<>(Dispatch.class);
+        tables.forEach((t, arr) -> {
+            List<Integer> ks = new ArrayList<>();
+            for (int i = 0; i < arr.length; i++) if (arr[i] != null) ks.add(i);
+            if (!ks.isEmpty()) out.put(t, ks);
+        });
+        return out;
+    }
+}

@@ -1,0 +1,31 @@
+package io.pcapkit.nativeengine.decode;
+
+/**
+ * The dispatch tables a child registers itself in: parents say "look up key K in table T", never a child's name.
+ * Each table is a dense array indexed by the key.
+ */
+public enum Dispatch {
+    /** LINKTYPE_ values from the file header or interface block. */
+    LINK_TYPE(1 << 16),
+    /** EtherType (Ethernet II, VLAN, SNAP with OUI 0, SLL protocol). */
+    ETHERTYPE(1 << 16),
+    /** IP protocol / IPv6 next header. */
+    IP_PROTO(256),
+    /** TCP ports (either end). */
+    TCP_PORT(1 << 16),
+    /** UDP ports (either end). */
+    UDP_PORT(1 << 16),
+    /** The AF_ value of BSD NULL/LOOP headers. */
+    BSD_AF(256),
+    /** 802.2 LLC DSAP. */
+    LLC_SAP(256),
+    /** Linux SLL ARPHRD_ hardware types that are not an EtherType dispatch. */
+    SLL_HATYPE(1 << 16);
+
+    private final int size;
+
+    Dispatch(int size) { this.size = size; }
+
+    /** Number of keys (the dense array's length). */
+    public int size() { return size; }
+}

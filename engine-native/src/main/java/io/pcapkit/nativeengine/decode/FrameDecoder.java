@@ -1,0 +1,85 @@
+package io.pcapkit.nativeengine.decode;
+
+import io.pcapkit.model.Anomaly;
+import io.pcapkit.model.Frame;
+import io.pcapkit.model.Level;
+import io.pcapkit.model.LinkType;
+import io.pcapkit.model.Protocol;
+import io.pcapkit.model.Protocols;
+import io.pcapkit.nativeengine.proto.RawDecoder;
+
+/**
+ * Walks one frame from its link type up: looks the next protocol up in the registry's tables, opens its layer,
+ * lets its decoder read the header, and goes on with what the decoder said comes next. Undecoded bytes end as one
+ * {@code Raw} layer. Bounded: at most {@link #MAX_LAYERS} layers per frame. One instance per thread.
+ */
+public final class FrameDecoder {
+    /** Deeper nesting than this (tunnels in tunnels) is recorded as a LIMIT anomaly and the rest left Raw. */
+    public static final int MAX_LAYERS = 48;
+
+    private final DecoderRegistry registry;
+    private final DecodeContext c = new DecodeContext();
+    private final Level stopLevel;
+    private final Protocol stopProtocol;
+    private final LayerDecoder raw = new RawDecoder();
+
+    public FrameDecoder(DecoderRegistry registry, Level stopLevel, Protocol stopProtocol) {
+        this.registry = registry;
+        this.stopLevel = stopLevel;
+        this.stopProtocol = stopProtocol;
+    }
+
+    /**
+     * Decodes the frame's bytes ({@code data[base .. base+capLen)}) into {@code frame}, replacing its tree.
+     */
+    public Frame decode(Frame frame, long number, long tsNanos, int capLen, long origLen, LinkType linkType,
+                        int interfaceId, byte[] data, int base) {
+        c.out.reset(frame, number, tsNanos, capLen, origLen, linkType, interfaceId, data, base);
+        c.d = data;
+        c.base = base;
+        c.capLen = capLen;
+        c.ipVersion = 0;
+        LayerDecoder dec = registry.lookup(Dispatch.LINK_TYPE, linkType.code());
+        int off = 0;
+        int len = capLen;
+        int layers = 0;
+        while (len > 0 || (dec != null && off <= capLen && layers == 0)) {
+            if (dec == null || stopsBefore(dec.protocol())) dec = raw;
+            if (++layers > MAX_LAYERS) {
+                c.out.anomaly(Anomaly.Kind.LIMIT, off, "more than " + MAX_LAYERS + " layers; the rest is left raw");
+                dec = raw;
+            }
+            c.resetNext();
+            c.out.beginLayer(dec.protocol(), off);
+            int hdr = dec.decode(c, off, len);
+            if (hdr < 0) hdr = 0;
+            if (hdr > len) hdr = len;
+            c.out.endLayer(hdr);
+            if (dec == raw || c.truncated) break;
+            if (stopProtocol != null && dec.protocol() == stopProtocol) dec = raw;
+            else dec = resolveNext();
+            int payload = len - hdr;
+            if (c.nextLen >= 0 && c.nextLen < payload) payload = c.nextLen;
+            off += hdr;
+            len = payload;
+        }
+        return c.out.finish();
+    }
+
+    private boolean stopsBefore(Protocol p) {
+        return stopLevel != null && p.level().compareTo(stopLevel) > 0;
+    }
+
+    private LayerDecoder resolveNext() {
+        if (c.nextTable == null) return c.nextDecoder;
+        LayerDecoder d = registry.lookup(c.nextTable, c.nextKey);
+        if (d == null && c.nextKey2 >= 0) d = registry.lookup(c.nextTable, c.nextKey2);
+        return d;
+    }
+
+    /** The per-thread context (tests use it to decode a single header). */
+    public DecodeContext context() { return c; }
+
+    /** The Raw protocol constant, for callers that check the chain's end. */
+    public static Protocol rawProtocol() { return Protocols.RAW; }
+}

@@ -1,0 +1,19 @@
+package io.pcapkit.nativeengine.decode;
+
+import io.pcapkit.model.Protocol;
+
+/**
+ * Decodes one protocol header in place, from absolute offsets in the frame, copying nothing. Implementations are
+ * stateless (one instance serves every thread): all per-frame state lives in the {@link DecodeContext}.
+ */
+public interface LayerDecoder {
+    /** The protocol this decoder produces; the layer is opened for it before {@link #decode} is called. */
+    Protocol protocol();
+
+    /**
+     * Decodes the header at frame offset {@code off}, where {@code len} bytes belong to this protocol's PDU (already
+     * clamped to the captured bytes). Adds fields through {@code c.out()}, says what comes next through
+     * {@code c.next…()}, and returns the header length. A header cut short returns {@link DecodeContext#truncated}.
+     */
+    int decode(DecodeContext c, int off, int len);
+}
