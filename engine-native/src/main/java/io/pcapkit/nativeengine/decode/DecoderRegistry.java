@@ -48,6 +48,7 @@ public final class DecoderRegistry {
     public DecoderRegistry know(LayerDecoder decoder) {
         Protocol p = decoder.protocol();
         if (!all.contains(decoder)) all.add(decoder);
+        if (p == null) return this; // selectors have no protocol name
         byProtocol.putIfAbsent(p.name().toLowerCase(java.util.Locale.ROOT), decoder);
         byProtocol.putIfAbsent(p.abbrev().toLowerCase(java.util.Locale.ROOT), decoder);
         return this;

@@ -9,6 +9,8 @@ public enum Dispatch {
     LINK_TYPE(1 << 16),
     /** EtherType (Ethernet II, VLAN, SNAP with OUI 0, SLL protocol). */
     ETHERTYPE(1 << 16),
+    /** The IP version nibble, for headers that only say "IP" (raw IP link types, ICMP errors' inner header). */
+    IP_VERSION(16),
     /** IP protocol / IPv6 next header. */
     IP_PROTO(256),
     /** TCP ports (either end). */

@@ -44,13 +44,20 @@ public final class FrameDecoder {
         int len = capLen;
         int layers = 0;
         while (len > 0 || (dec != null && off <= capLen && layers == 0)) {
-            if (dec == null || stopsBefore(dec.protocol())) dec = raw;
+            if (dec == null || (dec.protocol() != null && stopsBefore(dec.protocol()))) dec = raw;
             if (++layers > MAX_LAYERS) {
                 c.out.anomaly(Anomaly.Kind.LIMIT, off, "more than " + MAX_LAYERS + " layers; the rest is left raw");
                 dec = raw;
             }
             c.resetNext();
-            c.out.beginLayer(dec.protocol(), off);
+            Protocol p = dec.protocol();
+            if (p == null) {
+                // a selector: it only picks the next decoder, there is no layer of its own
+                dec.decode(c, off, len);
+                dec = resolveNext();
+                continue;
+            }
+            c.out.beginLayer(p, off);
             int hdr = dec.decode(c, off, len);
             if (hdr < 0) hdr = 0;
             if (hdr > len) hdr = len;

@@ -7,7 +7,12 @@ import io.pcapkit.model.Protocol;
  * stateless (one instance serves every thread): all per-frame state lives in the {@link DecodeContext}.
  */
 public interface LayerDecoder {
-    /** The protocol this decoder produces; the layer is opened for it before {@link #decode} is called. */
+    /**
+     * The protocol this decoder produces; the layer is opened for it before {@link #decode} is called. A decoder
+     * that only chooses what comes next and has no header of its own in Wireshark's tree (e.g. a raw-IP link type
+     * that looks at the version nibble) returns null: no layer is opened, its return value must be 0, and
+     * fields it adds are not allowed.
+     */
     Protocol protocol();
 
     /**
