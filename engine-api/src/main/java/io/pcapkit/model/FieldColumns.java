@@ -85,7 +85,8 @@ public final class FieldColumns {
                 col = nextSameDef[c];
             }
         }
-        prevTs = f.timestampNanos;
+        // tshark measures from a record without a time stamp as if it were stamped 0
+        prevTs = f.timestampNanos == Frame.NO_TIMESTAMP ? 0 : f.timestampNanos;
     }
 
     /** The cell of {@code column} for the frame last loaded. */
@@ -104,15 +105,24 @@ public final class FieldColumns {
         seen[c] = true;
         switch (frameFields[c]) {
             case NUMBER -> sb.append(f.number);
-            case TIME_EPOCH -> FieldFormat.appendEpoch(sb, f.timestampNanos);
+            case TIME_EPOCH -> {
+                if (f.timestampNanos != Frame.NO_TIMESTAMP) FieldFormat.appendEpoch(sb, f.timestampNanos);
+            }
             case LEN -> sb.append(f.originalLength);
             case CAP_LEN -> sb.append(f.capturedLength);
-            case INTERFACE_ID -> sb.append(f.interfaceId);
-            case TIME_RELATIVE -> {
-                if (firstTs == Long.MIN_VALUE) firstTs = f.timestampNanos;
-                appendSeconds(sb, f.timestampNanos - firstTs);
+            case INTERFACE_ID -> {
+                if (f.interfaceId != Frame.NO_INTERFACE) sb.append(f.interfaceId);
             }
-            case TIME_DELTA -> appendSeconds(sb, prevTs == Long.MIN_VALUE ? 0 : f.timestampNanos - prevTs);
+            case TIME_RELATIVE -> {
+                long ts = f.timestampNanos == Frame.NO_TIMESTAMP ? 0 : f.timestampNanos;
+                if (firstTs == Long.MIN_VALUE) firstTs = ts;
+                if (f.timestampNanos != Frame.NO_TIMESTAMP) appendSeconds(sb, ts - firstTs);
+            }
+            case TIME_DELTA -> {
+                if (f.timestampNanos != Frame.NO_TIMESTAMP) {
+                    appendSeconds(sb, prevTs == Long.MIN_VALUE ? 0 : f.timestampNanos - prevTs);
+                }
+            }
             case PROTOCOLS -> {
                 for (int i = 0; i < f.layerCount; i++) {
                     if (i > 0) sb.append(':');

@@ -60,7 +60,20 @@ public final class Frame {
     /** 1-based frame number in the capture file (frames skipped by a filter keep their numbers). */
     public long number() { return number; }
 
-    /** Capture time in nanoseconds since the Unix epoch. */
+    /**
+     * {@link #timestampNanos()} of a record that carries no time stamp (a PCAPNG simple packet block or custom
+     * block): tshark leaves {@code frame.time_epoch} empty for those.
+     */
+    public static final long NO_TIMESTAMP = Long.MIN_VALUE;
+
+    /**
+     * {@link #interfaceId()} of a record that names no interface: every PCAP record (the file's one interface is
+     * {@code CaptureInfo} interface 0) and PCAPNG custom or journal blocks. tshark leaves {@code frame.interface_id}
+     * empty for those.
+     */
+    public static final int NO_INTERFACE = -1;
+
+    /** Capture time in nanoseconds since the Unix epoch, or {@link #NO_TIMESTAMP}. */
     public long timestampNanos() { return timestampNanos; }
 
     /** Bytes captured (present in {@link #data()}). */
@@ -71,7 +84,7 @@ public final class Frame {
 
     public LinkType linkType() { return linkType; }
 
-    /** PCAPNG interface id (0 for PCAP). */
+    /** PCAPNG interface id within its section (as tshark's {@code frame.interface_id}), or {@link #NO_INTERFACE}. */
     public int interfaceId() { return interfaceId; }
 
     /** The captured bytes as a read-only view (no copy). */

@@ -130,6 +130,16 @@ public final class FrameBuilder {
         return i;
     }
 
+    /**
+     * Opens a group whose value is an object rather than the frame's bytes, e.g. a protocol node that tshark prints
+     * as its label ({@code mptcp} → "Multipath Transmission Control Protocol: Data Sequence Signal").
+     */
+    public int beginGroupObject(FieldDef d, Object value, int offset, int length) {
+        int i = beginGroup(d, offset, length);
+        f.fobj[i] = value;
+        return i;
+    }
+
     public FrameBuilder endGroup() {
         if (groupDepth == 0) return this;
         int g = groupStack[--groupDepth];

@@ -58,6 +58,10 @@ public final class LinkType extends OpenEnum {
     public static final LinkType BLUETOOTH_LE_LL = known(251, "BLUETOOTH_LE_LL");
     public static final LinkType USBPCAP = known(249, "USBPCAP");
     public static final LinkType LINUX_SLL2 = known(276, "LINUX_SLL2");
+    /** Not a LINKTYPE_: a PCAPNG custom block (0x00000BAD / 0x40000BAD), a frame of its own in tshark. */
+    public static final LinkType PCAPNG_CUSTOM_BLOCK = known(-0xBAD, "PCAPNG_CUSTOM_BLOCK");
+    /** Not a LINKTYPE_: a PCAPNG systemd Journal Export Block, a frame of its own in tshark. */
+    public static final LinkType PCAPNG_SYSTEMD_JOURNAL = known(-9, "PCAPNG_SYSTEMD_JOURNAL");
 
     private LinkType(int code, String name, boolean known) { super(code, name, known); }
 

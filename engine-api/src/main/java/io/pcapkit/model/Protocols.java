@@ -20,9 +20,10 @@ public final class Protocols {
     public static final Protocol LLC = define("LLC", "llc", Level.LINK);
     public static final Protocol NULL = define("NULL", "null", Level.LINK);
     public static final Protocol SLL = define("SLL", "sll", Level.LINK);
-    public static final Protocol SLL2 = define("SLL2", "sll2", Level.LINK);
+    // tshark 4.0 dissects SLL2 with its "sll" protocol (sll.* fields) and RARP with "arp": same abbreviations here
+    public static final Protocol SLL2 = define("SLL2", "sll", Level.LINK);
     public static final Protocol ARP = define("ARP", "arp", Level.LINK);
-    public static final Protocol RARP = define("RARP", "rarp", Level.LINK);
+    public static final Protocol RARP = define("RARP", "arp", Level.LINK);
     // Internet
     public static final Protocol IPV4 = define("IPv4", "ip", Level.INTERNET);
     public static final Protocol IPV6 = define("IPv6", "ipv6", Level.INTERNET);

@@ -75,6 +75,16 @@ public final class DecodeContext {
         return (u32(off) << 32) | u32(off + 4);
     }
 
+    /**
+     * How many bytes of the PDU at {@code off}, of which {@code len} were captured, were on the wire (Wireshark's
+     * "reported length", which tcp.len and the udp.length check count): {@code len}, plus what the capture cut off
+     * (original minus captured length) when the PDU runs to the end of the captured bytes.
+     */
+    public int reportedLength(int off, int len) {
+        long cut = out.frame().originalLength() - capLen;
+        return cut > 0 && off + len >= capLen ? (int) Math.min(Integer.MAX_VALUE, len + cut) : len;
+    }
+
     // ------------------------------------------------------------------ field shorthands
 
     public int add(FieldDef f, long value, int off, int len) { return out.add(f, value, off, len); }

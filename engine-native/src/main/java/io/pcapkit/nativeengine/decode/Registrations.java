@@ -1,6 +1,24 @@
 package io.pcapkit.nativeengine.decode;
 
+import io.pcapkit.model.Protocols;
+import io.pcapkit.nativeengine.proto.ArpDecoder;
 import io.pcapkit.nativeengine.proto.EthernetDecoder;
+import io.pcapkit.nativeengine.proto.Icmpv6Decoder;
+import io.pcapkit.nativeengine.proto.IcmpDecoder;
+import io.pcapkit.nativeengine.proto.Ipv6RoutingDecoder;
+import io.pcapkit.nativeengine.proto.Ipv6HopOptsDecoder;
+import io.pcapkit.nativeengine.proto.Ipv6FragDecoder;
+import io.pcapkit.nativeengine.proto.Ipv6DstOptsDecoder;
+import io.pcapkit.nativeengine.proto.Ipv6Decoder;
+import io.pcapkit.nativeengine.proto.Ipv4Decoder;
+import io.pcapkit.nativeengine.proto.Ieee8021adDecoder;
+import io.pcapkit.nativeengine.proto.LlcDecoder;
+import io.pcapkit.nativeengine.proto.NullDecoder;
+import io.pcapkit.nativeengine.proto.RawIpDecoder;
+import io.pcapkit.nativeengine.proto.SllDecoder;
+import io.pcapkit.nativeengine.proto.TcpDecoder; // transport
+import io.pcapkit.nativeengine.proto.UdpDecoder; // transport
+import io.pcapkit.nativeengine.proto.VlanDecoder;
 
 /**
  * The one registry file: every native decoder attaches itself to its parent's table here, one line each.
@@ -14,6 +32,50 @@ public final class Registrations {
         DecoderRegistry r = new DecoderRegistry();
         // ---- link types
         r.register(Dispatch.LINK_TYPE, 1, new EthernetDecoder());
+        // ---- link and L2 (NULL/LOOP, raw IP, Linux SLL/SLL2, LLC/SNAP, VLAN, 802.1ad, ARP/RARP)
+        r.register(Dispatch.LINK_TYPE, 0, new NullDecoder(false));
+        r.register(Dispatch.LINK_TYPE, 108, new NullDecoder(true));
+        RawIpDecoder rawIp = new RawIpDecoder();
+        r.register(Dispatch.LINK_TYPE, 12, rawIp);
+        r.register(Dispatch.LINK_TYPE, 14, rawIp);
+        r.register(Dispatch.LINK_TYPE, 101, rawIp);
+        r.register(Dispatch.LINK_TYPE, 113, new SllDecoder(false));
+        r.register(Dispatch.LINK_TYPE, 276, new SllDecoder(true));
+        r.register(Dispatch.ETHERTYPE, 0x0004, new LlcDecoder()); // Linux ETH_P_802_2: 802.3 length frames, SLL
+        VlanDecoder vlan = new VlanDecoder();
+        r.register(Dispatch.ETHERTYPE, 0x8100, vlan);
+        r.register(Dispatch.ETHERTYPE, 0x9100, vlan);
+        r.register(Dispatch.ETHERTYPE, 0x88A8, new Ieee8021adDecoder());
+        r.register(Dispatch.ETHERTYPE, 0x0806, new ArpDecoder(Protocols.ARP));
+        r.register(Dispatch.ETHERTYPE, 0x8035, new ArpDecoder(Protocols.RARP));
+        // ---- end of link and L2
+        // ---- internet layer (IPv4, IPv6 and its extension headers, ICMP, ICMPv6)
+        Ipv4Decoder ipv4 = new Ipv4Decoder();
+        r.register(Dispatch.ETHERTYPE, 0x0800, ipv4);
+        r.register(Dispatch.LINK_TYPE, 228, ipv4);
+        r.register(Dispatch.IP_VERSION, 4, ipv4);
+        r.register(Dispatch.BSD_AF, 2, ipv4);
+        r.register(Dispatch.IP_PROTO, 4, ipv4);
+        Ipv6Decoder ipv6 = new Ipv6Decoder();
+        r.register(Dispatch.ETHERTYPE, 0x86DD, ipv6);
+        r.register(Dispatch.LINK_TYPE, 229, ipv6);
+        r.register(Dispatch.IP_VERSION, 6, ipv6);
+        r.register(Dispatch.BSD_AF, 10, ipv6);
+        r.register(Dispatch.BSD_AF, 24, ipv6);
+        r.register(Dispatch.BSD_AF, 28, ipv6);
+        r.register(Dispatch.BSD_AF, 30, ipv6);
+        r.register(Dispatch.IP_PROTO, 41, ipv6);
+        r.register(Dispatch.IP_PROTO, 0, new Ipv6HopOptsDecoder());
+        r.register(Dispatch.IP_PROTO, 43, new Ipv6RoutingDecoder());
+        r.register(Dispatch.IP_PROTO, 44, new Ipv6FragDecoder());
+        r.register(Dispatch.IP_PROTO, 60, new Ipv6DstOptsDecoder());
+        r.register(Dispatch.IP_PROTO, 1, new IcmpDecoder());
+        r.register(Dispatch.IP_PROTO, 58, new Icmpv6Decoder());
+        // ---- end of internet layer
+        // ---- transport (TCP, UDP)
+        r.register(Dispatch.IP_PROTO, 6, new TcpDecoder());
+        r.register(Dispatch.IP_PROTO, 17, new UdpDecoder());
+        // ---- end of transport
         return r;
     }
 }

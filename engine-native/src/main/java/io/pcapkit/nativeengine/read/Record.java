@@ -12,8 +12,9 @@ public final class Record {
     public int offset;
     public int capturedLength;
     public long originalLength;
-    /** Capture time in nanoseconds since the epoch. */
+    /** Capture time in nanoseconds since the epoch, or {@link io.pcapkit.model.Frame#NO_TIMESTAMP}. */
     public long timestampNanos;
+    /** PCAPNG interface id within its section, or {@link io.pcapkit.model.Frame#NO_INTERFACE} (PCAP files). */
     public int interfaceId;
     public LinkType linkType;
     /** Byte offset of the record's header in the file (for messages). */

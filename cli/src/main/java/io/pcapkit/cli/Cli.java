@@ -1,0 +1,68 @@
+package io.pcapkit.cli;
+
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Runs one {@code pcapkit} command line against given streams, so tests run it in-process. Exit codes:
+ * {@value #OK} success; {@value #DAMAGED} the capture is damaged (every readable frame was written) or the
+ * output could not be written; {@value #USAGE} a usage error (bad option, unknown engine, missing file);
+ * {@value #INTERNAL} an internal error (a bug: one line on stderr, the stack trace only with
+ * {@code PCAPKIT_DEBUG=1}).
+ */
+public final class Cli {
+    public static final int OK = 0;
+    public static final int DAMAGED = 1;
+    public static final int USAGE = 2;
+    public static final int INTERNAL = 70;
+
+    private Cli() { }
+
+    /** Parses {@code args} and runs the command; never throws, never calls {@code System.exit}. */
+    public static int run(String[] args, InputStream in, OutputStream out, PrintStream err) {
+        PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), false);
+        PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        CommandLine cmd = new CommandLine(new PcapkitCommand(in, out, err));
+        cmd.setOut(outWriter);
+        cmd.setErr(errWriter);
+        cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        // `-f fields` names a format, not the `fields` subcommand
+        cmd.setAllowSubcommandsAsOptionParameters(true);
+        cmd.setParameterExceptionHandler((ex, a) -> {
+            errWriter.println("pcapkit: " + ex.getMessage() + " (see pcapkit --help)");
+            return USAGE;
+        });
+        cmd.setExecutionExceptionHandler((ex, c, parsed) -> {
+            errWriter.println("pcapkit: internal error: " + ex);
+            if ("1".equals(System.getenv("PCAPKIT_DEBUG"))) ex.printStackTrace(err);
+            return INTERNAL;
+        });
+        int code = cmd.execute(args);
+        outWriter.flush();
+        try {
+            out.flush();
+        } catch (IOException e) {
+            // stdout closed by the reader (`| head`): nothing left to tell anyone
+        }
+        return code;
+    }
+
+    /** The version from the build ({@code version.properties}). */
+    static String version() {
+        try (InputStream in = Cli.class.getResourceAsStream("version.properties")) {
+            if (in == null) return "unknown";
+            java.util.Properties p = new java.util.Properties();
+            p.load(in);
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}
