@@ -25,8 +25,10 @@ public final class FieldFormat {
                 else appendIpv6(sb, f.data, f.dataOffset + f.foff[i]);
             }
             case BYTES -> {
-                if (o instanceof byte[] b) appendHex(sb, b, 0, b.length);
-                else appendHex(sb, f.data, f.dataOffset + f.foff[i], f.flen[i]);
+                int n = o instanceof byte[] b ? b.length : f.flen[i];
+                if (n == 0) sb.append("<none>"); // tshark's text for an empty byte string
+                else if (o instanceof byte[] b) appendHex(sb, b, 0, b.length);
+                else appendHex(sb, f.data, f.dataOffset + f.foff[i], n);
             }
             case STRING -> {
                 if (o != null) sb.append(o);
@@ -34,7 +36,12 @@ public final class FieldFormat {
             }
             case DOUBLE -> sb.append(o instanceof Number n ? n.doubleValue() : Double.longBitsToDouble(f.fnum[i]));
             case TIME -> appendEpoch(sb, f.fnum[i]);
-            case GROUP -> { }
+            case GROUP -> {
+                // a node without a value of its own (Wireshark's FT_NONE) prints as "1", "present";
+                // a protocol node that carries its label text prints that text
+                if (o != null) sb.append(o);
+                else sb.append('1');
+            }
         }
     }
 

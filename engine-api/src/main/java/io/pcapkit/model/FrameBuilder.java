@@ -168,6 +168,54 @@ public final class FrameBuilder {
         return this;
     }
 
+    /**
+     * Moves the fields added since {@code mark} (a {@link Frame#fieldCount()} taken before adding them) to the end
+     * of layer {@code layer}'s fields. This is how a decoder adds to a layer it finished earlier: an Ethernet
+     * trailer is known only once the layers above have said how long their PDU is. In place (three reversals),
+     * no allocation; later layers' field ranges and every parent/end index are shifted to match.
+     */
+    public FrameBuilder moveIntoLayer(int layer, int mark) {
+        Frame fr = f;
+        int n = fr.fieldCount;
+        int p = fr.layerFieldEnd[layer];
+        int m = n - mark;
+        if (m <= 0 || p >= mark) return this;
+        int back = mark - p;
+        rotate(fr, p, mark, n);
+        for (int i = p; i < p + m; i++) {          // the inserted entries, moved back by `back`
+            if (fr.fparent[i] >= mark) fr.fparent[i] -= back;
+            fr.fend[i] -= back;
+        }
+        for (int i = p + m; i < n; i++) {          // the entries they jumped over, moved on by m
+            if (fr.fparent[i] >= p) fr.fparent[i] += m;
+            fr.fend[i] += m;
+        }
+        fr.layerFieldEnd[layer] += m;
+        for (int l = layer + 1; l < fr.layerCount; l++) {
+            fr.layerFieldStart[l] += m;
+            fr.layerFieldEnd[l] += m;
+        }
+        return this;
+    }
+
+    private static void rotate(Frame fr, int from, int mid, int to) {
+        reverse(fr, from, mid - 1);
+        reverse(fr, mid, to - 1);
+        reverse(fr, from, to - 1);
+    }
+
+    private static void reverse(Frame fr, int i, int j) {
+        for (; i < j; i++, j--) {
+            FieldDef d = fr.fdef[i]; fr.fdef[i] = fr.fdef[j]; fr.fdef[j] = d;
+            long v = fr.fnum[i]; fr.fnum[i] = fr.fnum[j]; fr.fnum[j] = v;
+            int x = fr.foff[i]; fr.foff[i] = fr.foff[j]; fr.foff[j] = x;
+            x = fr.flen[i]; fr.flen[i] = fr.flen[j]; fr.flen[j] = x;
+            Object o = fr.fobj[i]; fr.fobj[i] = fr.fobj[j]; fr.fobj[j] = o;
+            x = fr.fparent[i]; fr.fparent[i] = fr.fparent[j]; fr.fparent[j] = x;
+            x = fr.fend[i]; fr.fend[i] = fr.fend[j]; fr.fend[j] = x;
+        }
+    }
+
     /** Closes whatever is open; the frame is complete. */
     public Frame finish() {
         if (openLayer >= 0 && f.layerFieldEnd[openLayer] < 0) endLayer(f.layerLen[openLayer]);

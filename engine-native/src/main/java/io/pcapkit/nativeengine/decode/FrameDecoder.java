@@ -43,6 +43,11 @@ public final class FrameDecoder {
         int off = 0;
         int len = capLen;
         int layers = 0;
+        // the layer that handed the current one its bytes, for trailers (see TrailerDecoder)
+        LayerDecoder parent = null;
+        int parentLayer = -1, parentOff = 0, parentLen = 0;
+        TrailerDecoder trailerOwner = null;
+        int trailerLayer = -1, trailerPduOff = 0, trailerPduLen = 0, trailerOff = 0;
         while (len > 0 || (dec != null && off <= capLen && layers == 0)) {
             if (dec == null || (dec.protocol() != null && stopsBefore(dec.protocol()))) dec = raw;
             if (++layers > MAX_LAYERS) {
@@ -63,14 +68,35 @@ public final class FrameDecoder {
             if (hdr > len) hdr = len;
             c.out.endLayer(hdr);
             if (dec == raw || c.truncated) break;
+            LayerDecoder current = dec;
             if (stopProtocol != null && dec.protocol() == stopProtocol) dec = raw;
             else dec = resolveNext();
             int payload = len - hdr;
-            if (c.nextLen >= 0 && c.nextLen < payload) payload = c.nextLen;
+            if (c.nextLen >= 0 && c.nextLen < payload) {
+                payload = c.nextLen;
+                // bytes after this PDU but inside the parent's: the parent's trailer (the outermost one wins)
+                if (trailerOwner == null && parent instanceof TrailerDecoder t) {
+                    trailerOwner = t;
+                    trailerLayer = parentLayer;
+                    trailerPduOff = parentOff;
+                    trailerPduLen = parentLen;
+                    trailerOff = off + hdr + payload;
+                }
+            }
+            parent = current;
+            parentLayer = c.out.currentLayer();
+            parentOff = off;
+            parentLen = len;
             off += hdr;
             len = payload;
         }
-        return c.out.finish();
+        c.out.finish();
+        if (trailerOwner != null) {
+            int mark = c.out.frame().fieldCount();
+            trailerOwner.trailer(c, trailerPduOff, trailerPduLen, trailerOff);
+            c.out.moveIntoLayer(trailerLayer, mark);
+        }
+        return c.out.frame();
     }
 
     private boolean stopsBefore(Protocol p) {

@@ -10,13 +10,14 @@ import io.pcapkit.model.Protocols;
 import io.pcapkit.nativeengine.decode.DecodeContext;
 import io.pcapkit.nativeengine.decode.Dispatch;
 import io.pcapkit.nativeengine.decode.LayerDecoder;
+import io.pcapkit.nativeengine.decode.TrailerDecoder;
 
 /**
  * Ethernet: Ethernet II (a type field) and IEEE 802.3 (a length field, then 802.2 LLC or Novell's raw IPX), as
  * Wireshark 4.0's "eth" dissector shows them, including the hidden {@code eth.addr}, {@code eth.*.oui},
  * {@code eth.lg} and {@code eth.ig} fields that {@code tshark -T fields} prints.
  */
-public final class EthernetDecoder implements LayerDecoder {
+public final class EthernetDecoder implements TrailerDecoder {
     static final FieldDef DST = Fields.mac("eth.dst", "Destination");
     static final FieldDef DST_OUI = Fields.uint("eth.dst.oui", "Destination OUI", 24);
     static final FieldDef DST_LG = Fields.flag("eth.dst.lg", "LG bit", 24, 0x020000);
@@ -111,5 +112,10 @@ public final class EthernetDecoder implements LayerDecoder {
         }
         EthernetTrailer.add(c, trailer, off, len, start + length, fcsLen);
         c.next(Dispatch.ETHERTYPE, raw ? LINUX_P_802_3 : LINUX_P_802_2, length);
+    }
+
+    /** Padding, trailer and FCS after the payload, once the layer above has said where its PDU ends. */
+    @Override public void trailer(DecodeContext c, int pduOff, int pduLen, int trailerOff) {
+        EthernetTrailer.add(c, TRAILER, pduOff, pduLen, trailerOff, -1);
     }
 }

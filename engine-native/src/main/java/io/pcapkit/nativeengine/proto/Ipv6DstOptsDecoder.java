@@ -20,7 +20,9 @@ public final class Ipv6DstOptsDecoder implements LayerDecoder {
         if (!Ipv6Extension.withinChain(c, off)) return 0;
         int hl = Ipv6Extension.prologue(c, off, len, NXT, LEN, LEN_OCT);
         if (hl < 0) return len;
-        Ipv6Options.decode(c, off + 2, hl - 2);
+        // as tshark does, the options that were captured are shown even when the header is cut short
+        Ipv6Options.decode(c, off + 2, Math.min(hl, len) - 2);
+        if (len < hl) return Ipv6Extension.cutShort(c, len, hl);
         c.next(Dispatch.IP_PROTO, c.u8(off), -1);
         return hl;
     }

@@ -20,7 +20,8 @@ final class Ipv6Extension {
 
     /**
      * Adds the next header, the length in 8-octet units and the length in octets of a Hop-by-Hop, Destination
-     * Options or Routing header; returns its length in octets, or -1 after recording that it is cut short.
+     * Options or Routing header; returns its length in octets (which may exceed the {@code len} bytes present), or
+     * -1 after recording that not even the two prologue bytes are there.
      */
     static int prologue(DecodeContext c, int off, int len, FieldDef nxt, FieldDef len8, FieldDef lenOct) {
         if (len < 2) {
@@ -28,15 +29,15 @@ final class Ipv6Extension {
             return -1;
         }
         int units = c.u8(off + 1);
-        int octets = (units + 1) * 8;
         c.add(nxt, c.u8(off), off, 1);
         c.add(len8, units, off + 1, 1);
-        c.add(lenOct, octets, off + 1, 1);
-        if (len < octets) {
-            c.truncated(len, c.currentProtocol() + " header of " + octets + " bytes cut short at " + len);
-            return -1;
-        }
-        return octets;
+        c.add(lenOct, (units + 1) * 8, off + 1, 1);
+        return (units + 1) * 8;
+    }
+
+    /** Records that a header of {@code hl} bytes has only {@code len}; returns what the decoder should return. */
+    static int cutShort(DecodeContext c, int len, int hl) {
+        return c.truncated(len, c.currentProtocol() + " header of " + hl + " bytes cut short at " + len);
     }
 
     /** False (with a LIMIT anomaly and the rest left raw) when this header is one too many in the chain. */

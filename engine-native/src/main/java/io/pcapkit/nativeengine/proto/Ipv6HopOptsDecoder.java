@@ -23,7 +23,9 @@ public final class Ipv6HopOptsDecoder implements LayerDecoder {
         if (!Ipv6Extension.withinChain(c, off)) return 0;
         int hl = Ipv6Extension.prologue(c, off, len, NXT, LEN, LEN_OCT);
         if (hl < 0) return len;
-        long jumbo = Ipv6Options.decode(c, off + 2, hl - 2);
+        // as tshark does, the options that were captured are shown even when the header is cut short
+        long jumbo = Ipv6Options.decode(c, off + 2, Math.min(hl, len) - 2);
+        if (len < hl) return Ipv6Extension.cutShort(c, len, hl);
         int payload = -1;
         int ip6 = Ipv6Extension.ipv6Header(c);
         if (jumbo >= 0 && ip6 >= 0 && ip6 + Ipv6Decoder.HEADER == off && c.u16(ip6 + 4) == 0) {

@@ -94,33 +94,42 @@ final class Ipv6Options {
                 break;
             }
             c.out().setLength(start, 2 + olen);
-            long j = body(c, t, data, olen);
-            if (j >= 0) jumbo = j;
+            long j = body(c, t, data, olen, end);
             c.out().endGroup();
+            if (j == STOP) break;
+            if (j >= 0) jumbo = j;
             p = data + olen;
         }
         return jumbo;
     }
 
-    /** The option's data; returns the jumbo payload length for a Jumbo Payload option, else -1. */
-    private static long body(DecodeContext c, int t, int d, int olen) {
+    /** {@link #body}'s answer when the option's length is wrong for its kind: the walk stops there, as tshark's. */
+    private static final long STOP = -2;
+
+    /**
+     * The option's data; returns the jumbo payload length for a Jumbo Payload option, {@link #STOP} for a
+     * fixed-size option of the wrong length (its value is still shown when the header holds it), else -1.
+     */
+    private static long body(DecodeContext c, int t, int d, int olen, int end) {
         switch (t) {
             case PADN_TYPE -> c.ref(PADN, d, olen);
             case RA_TYPE -> {
-                if (fixed(c, t, d, olen, 2)) c.add(ROUTER_ALERT, c.u16(d), d, 2);
+                if (d + 2 <= end) c.add(ROUTER_ALERT, c.u16(d), d, 2);
+                if (!fixed(c, t, d, olen, 2)) return STOP;
             }
             case TEL_TYPE -> {
-                if (fixed(c, t, d, olen, 1)) c.add(TEL, c.u8(d), d, 1);
+                if (d + 1 <= end) c.add(TEL, c.u8(d), d, 1);
+                if (!fixed(c, t, d, olen, 1)) return STOP;
             }
             case JUMBO_TYPE -> {
-                if (fixed(c, t, d, olen, 4)) {
-                    long v = c.u32(d);
-                    c.add(JUMBO, v, d, 4);
-                    return v;
-                }
+                if (!fixed(c, t, d, olen, 4)) return STOP;
+                long v = c.u32(d);
+                c.add(JUMBO, v, d, 4);
+                return v;
             }
             case HOME_TYPE -> {
-                if (fixed(c, t, d, olen, 16)) c.ref(HOME_ADDRESS, d, 16);
+                if (d + 16 <= end) c.ref(HOME_ADDRESS, d, 16);
+                if (!fixed(c, t, d, olen, 16)) return STOP;
             }
             case QS_TYPE -> {
                 if (olen >= 6) quickStart(c, d);

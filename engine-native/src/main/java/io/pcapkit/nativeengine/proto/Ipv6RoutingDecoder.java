@@ -47,7 +47,7 @@ public final class Ipv6RoutingDecoder implements LayerDecoder {
         if (!Ipv6Extension.withinChain(c, off)) return 0;
         int hl = Ipv6Extension.prologue(c, off, len, NXT, LEN, LEN_OCT);
         if (hl < 0) return len;
-        if (hl < 8) return c.truncated(len, "IPv6 routing header shorter than 8 bytes");
+        if (len < hl) return Ipv6Extension.cutShort(c, len, hl);
         int type = c.u8(off + 2);
         c.add(TYPE, type, off + 2, 1);
         c.add(SEGLEFT, c.u8(off + 3), off + 3, 1);

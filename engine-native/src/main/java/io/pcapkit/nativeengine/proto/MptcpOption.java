@@ -75,26 +75,29 @@ final class MptcpOption {
 
     private MptcpOption() { }
 
-    /** Opens the option's node: Wireshark's label names the subtype once the byte holding it is there. */
+    /**
+     * Opens the option's node. Its label names the subtype once the byte holding it is there; before that tshark's
+     * -T fields has no label for it and prints the abbreviation.
+     */
     static void begin(DecodeContext c, int p, int have) {
-        c.out().beginGroupObject(MPTCP, have >= 3 ? LABELS[c.u8(p + 2) >>> 4] : NAME, p, have);
+        c.out().beginGroupObject(MPTCP, have >= 3 ? LABELS[c.u8(p + 2) >>> 4] : "mptcp", p, have);
     }
 
-    /** The whole option of {@code olen} bytes at {@code p}. A value that would run past the option ends it. */
-    static void decode(DecodeContext c, int p, int olen) {
+    /**
+     * The whole option of {@code olen} bytes at {@code p}. Returns false when a value runs past the option, which
+     * ends Wireshark's dissection of the segment.
+     */
+    static boolean decode(DecodeContext c, int p, int olen) {
         begin(c, p, olen);
         c.add(TcpOptions.KIND, KIND, p, 1);
         c.add(TcpOptions.LEN, olen, p + 1, 1);
-        if (olen < 3) {
-            tooShort(c, p, olen);
-        } else {
+        boolean whole = olen >= 3;
+        if (whole) {
             c.out().addMasked(SUBTYPE, c.u8(p + 2), p + 2, 1);
-            if (!MptcpSubtypes.decode(c, c.u8(p + 2) >>> 4, p, olen)) tooShort(c, p, olen);
+            whole = MptcpSubtypes.decode(c, c.u8(p + 2) >>> 4, p, olen);
         }
+        if (!whole) c.anomaly(Anomaly.Kind.BAD_LENGTH, p + 1, "MPTCP option too short for its subtype: " + olen);
         c.out().endGroup();
-    }
-
-    private static void tooShort(DecodeContext c, int p, int olen) {
-        c.anomaly(Anomaly.Kind.BAD_LENGTH, p + 1, "MPTCP option too short for its subtype: " + olen + " bytes");
+        return whole;
     }
 }

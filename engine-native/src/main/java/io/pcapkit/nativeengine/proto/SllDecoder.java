@@ -7,14 +7,18 @@ import io.pcapkit.model.Protocols;
 import io.pcapkit.nativeengine.decode.DecodeContext;
 import io.pcapkit.nativeengine.decode.Dispatch;
 import io.pcapkit.nativeengine.decode.LayerDecoder;
+import io.pcapkit.nativeengine.decode.TrailerDecoder;
 
 /**
  * Linux "cooked" captures: LINKTYPE_LINUX_SLL (16-byte header) and LINKTYPE_LINUX_SLL2 (20 bytes, with the
  * interface index), as Wireshark 4.0's "sll" dissector shows both. The protocol field is an EtherType above 1536
  * and a Linux ETH_P_ value otherwise; both are looked up in {@link Dispatch#ETHERTYPE}, whose values below 0x0600
- * are never real EtherTypes (0x0004 is 802.2 LLC, 0x0001 raw 802.3).
+ * are never real EtherTypes (0x0004 is 802.2 LLC, 0x0001 raw 802.3). Not emulated: Wireshark's lookup of small
+ * protocol values by hardware type first (radiotap, 802.15.4 … inside SLL), its trailer after the payload, and
+ * netlink captures (ARPHRD_NETLINK), which it hands whole to its netlink dissector.
  */
-public final class SllDecoder implements LayerDecoder {
+public final class SllDecoder implements TrailerDecoder {
+    static final FieldDef TRAILER = Fields.bytes("sll.trailer", "Trailer");
     static final FieldDef PKTTYPE = Fields.uint("sll.pkttype", "Packet type", 16);
     static final FieldDef HATYPE = Fields.uint("sll.hatype", "Link-layer address type", 16);
     static final FieldDef HALEN = Fields.uint("sll.halen", "Link-layer address length", 16);
@@ -106,5 +110,10 @@ public final class SllDecoder implements LayerDecoder {
             c.ref(UNUSED, a + halen, ADDR_FIELD - halen);
         }
         return true;
+    }
+
+    /** Padding, trailer and FCS after the payload, once the layer above has said where its PDU ends. */
+    @Override public void trailer(DecodeContext c, int pduOff, int pduLen, int trailerOff) {
+        EthernetTrailer.add(c, TRAILER, pduOff, pduLen, trailerOff, 0);
     }
 }

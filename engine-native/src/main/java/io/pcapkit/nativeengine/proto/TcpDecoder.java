@@ -89,7 +89,7 @@ public final class TcpDecoder implements LayerDecoder {
         if (len < 20) return c.truncated(len, "TCP header needs 20 bytes, has " + len);
         c.add(URGENT, c.u16(off + 18), off + 18, 2);
 
-        boolean optionsComplete = hlen == 20 || TcpOptions.decode(c, off, hlen, len);
+        int options = hlen == 20 ? TcpOptions.DONE : TcpOptions.decode(c, off, hlen, len);
         if (hlen > len) {
             if (hlen > reported) {
                 c.anomaly(Anomaly.Kind.BAD_LENGTH, off + 12, "TCP header length " + hlen
@@ -99,7 +99,9 @@ public final class TcpDecoder implements LayerDecoder {
             }
             return c.truncated(len, "TCP header of " + hlen + " bytes cut short at " + len);
         }
-        if (!optionsComplete) return c.truncated(len, "TCP options cut short at " + len);
+        if (options == TcpOptions.CUT) return c.truncated(len, "TCP options cut short at " + len);
+        // an option too broken for Wireshark ends its dissection: no payload, the rest is Raw
+        if (options == TcpOptions.BROKEN) return hlen;
         if ((flags & 0x004) != 0 && reported > hlen) {
             // RFC 1122 4.2.2.12: data on a RST may say why; Wireshark shows it as text and hands it to no one
             if (len > hlen) c.out().addObject(RESET_CAUSE, ascii(c, off + hlen, len - hlen), off + hlen, len - hlen);

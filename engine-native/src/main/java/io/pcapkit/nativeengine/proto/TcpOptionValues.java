@@ -28,9 +28,10 @@ final class TcpOptionValues {
     /**
      * SACK blocks of 8 bytes; a left edge without its right edge ends the list. {@code ack} is the header's
      * acknowledgment number: RFC 2883 D-SACK is flagged, as Wireshark does, when the first block's right edge is not
-     * above it or the first block lies inside the second.
+     * above it or the first block lies inside the second; an option with no whole block counts as D-SACK too, and
+     * reading its edges runs past it, which returns false.
      */
-    static void sack(DecodeContext c, int p, int olen, long ack) {
+    static boolean sack(DecodeContext c, int p, int olen, long ack) {
         int q = p + 2, rest = olen - 2, n = 0;
         long re0 = 0, le1 = 0, re1 = 0;
         while (rest > 0) {
@@ -54,10 +55,14 @@ final class TcpOptionValues {
         }
         c.add(SACK_COUNT, n, p, 0);
         boolean dsack = seqDiff(re0, ack) <= 0 || (n > 1 && seqDiff(le1, re0) < 0 && seqDiff(re1, re0) >= 0);
-        if (dsack && olen >= 6) {
-            c.add(DSACK_LE, c.u32(p + 2), p + 2, 4);
-            if (olen >= 10) c.add(DSACK_RE, c.u32(p + 6), p + 6, 4);
+        if (!dsack) return true;
+        if (olen >= 6) c.add(DSACK_LE, c.u32(p + 2), p + 2, 4);
+        if (olen < 10) {
+            c.anomaly(Anomaly.Kind.BAD_LENGTH, p + 1, "SACK option of " + olen + " bytes holds no whole block");
+            return false;
         }
+        c.add(DSACK_RE, c.u32(p + 6), p + 6, 4);
+        return true;
     }
 
     /** Sequence-space comparison (RFC 1982): negative when {@code a} comes before {@code b}. */

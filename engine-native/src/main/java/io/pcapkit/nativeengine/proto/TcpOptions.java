@@ -73,27 +73,33 @@ final class TcpOptions {
 
     private TcpOptions() { }
 
+    /** What the walk ended on: the end of the header or a bad option length (the payload follows as usual). */
+    static final int DONE = 0;
+    /** The end of the available bytes: nothing after it can be decoded. */
+    static final int CUT = 1;
+    /** An option too broken for its values, where Wireshark gives up on the segment: no payload is decoded. */
+    static final int BROKEN = 2;
+
     /**
-     * Walks the options of the header at {@code off} ({@code hlen} bytes long, {@code len} of the segment available).
-     * Returns false when the walk ran into the end of the available bytes (nothing after it can be decoded), true
-     * when it reached the end of the header or stopped at a bad option.
+     * Walks the options of the header at {@code off} ({@code hlen} bytes long, {@code len} of the segment available)
+     * and says how the walk ended: {@link #DONE}, {@link #CUT} or {@link #BROKEN}.
      */
-    static boolean decode(DecodeContext c, int off, int hlen, int len) {
+    static int decode(DecodeContext c, int off, int hlen, int len) {
         int start = off + 20, end = off + hlen, avail = off + Math.min(hlen, len);
         c.out().beginGroup(OPTIONS, start, avail - start);
-        boolean complete = walk(c, off, start, end, avail);
+        int how = walk(c, off, start, end, avail);
         c.out().endGroup();
-        return complete;
+        return how;
     }
 
-    private static boolean walk(DecodeContext c, int off, int start, int end, int avail) {
+    private static int walk(DecodeContext c, int off, int start, int end, int avail) {
         int p = start, count = 0;
         while (p < end) {
             if (++count > DecodeContext.MAX_OPTIONS) {
                 c.anomaly(Anomaly.Kind.LIMIT, p, "more than " + DecodeContext.MAX_OPTIONS + " TCP options");
-                return true;
+                return DONE;
             }
-            if (p >= avail) return false;
+            if (p >= avail) return CUT;
             int kind = c.u8(p);
             if (kind == 0 || kind == 1) {
                 c.out().beginGroup(kind == 0 ? EOL : NOP, p, 1);
@@ -104,14 +110,14 @@ final class TcpOptions {
             }
             if (p + 1 >= end) {
                 c.anomaly(Anomaly.Kind.BAD_LENGTH, p, "TCP option " + kind + ": length byte past end of options");
-                return true;
+                return DONE;
             }
-            if (p + 1 >= avail) return false;
+            if (p + 1 >= avail) return CUT;
             int olen = c.u8(p + 1);
             if (olen < 2 || olen > end - p) {
                 c.anomaly(Anomaly.Kind.BAD_LENGTH, p, "TCP option " + kind + " has a bad length " + olen
                         + (olen < 2 ? "" : " (past the end of the header)"));
-                return true;
+                return DONE;
             }
             if (olen > avail - p) {
                 // cut short by the capture: Wireshark shows what is there of it, then gives up on the header
@@ -120,20 +126,21 @@ final class TcpOptions {
                 c.add(KIND, kind, p, 1);
                 c.add(LEN, olen, p + 1, 1);
                 c.out().endGroup();
-                return false;
+                return CUT;
             }
-            option(c, off, kind, p, olen);
+            if (!option(c, off, kind, p, olen)) return BROKEN;
             p += olen;
         }
-        return true;
+        return DONE;
     }
 
-    /** One whole option of {@code olen} bytes at {@code p}: its node, kind and length, then its values. */
-    private static void option(DecodeContext c, int off, int kind, int p, int olen) {
-        if (kind == MptcpOption.KIND) {
-            MptcpOption.decode(c, p, olen);
-            return;
-        }
+    /**
+     * One whole option of {@code olen} bytes at {@code p}: its node, kind and length, then its values. Returns false
+     * when a value Wireshark reads runs past the option (an exception there ends its dissection of the segment).
+     */
+    private static boolean option(DecodeContext c, int off, int kind, int p, int olen) {
+        if (kind == MptcpOption.KIND) return MptcpOption.decode(c, p, olen);
+        boolean whole = true;
         c.out().beginGroup(node(kind), p, olen);
         c.add(KIND, kind, p, 1);
         c.add(LEN, olen, p + 1, 1);
@@ -148,7 +155,7 @@ final class TcpOptions {
                 }
             }
             case 4, 22, 23 -> lengthIs(c, kind, p, olen, 2);
-            case 5 -> TcpOptionValues.sack(c, p, olen, c.u32(off + 8));
+            case 5 -> whole = TcpOptionValues.sack(c, p, olen, c.u32(off + 8));
             case 6, 7 -> { if (lengthIs(c, kind, p, olen, 6)) c.add(ECHO_VALUE, c.u32(p + 2), p + 2, 4); }
             case 8 -> {
                 if (lengthIs(c, kind, p, olen, 10)) {
@@ -179,6 +186,7 @@ final class TcpOptions {
             default -> { if (olen > 2) c.ref(UNKNOWN_PAYLOAD, p + 2, olen - 2); }
         }
         c.out().endGroup();
+        return whole;
     }
 
     /** Wireshark's tcp_option_len_check: a fixed-length option of the wrong length is an anomaly, shown bare. */

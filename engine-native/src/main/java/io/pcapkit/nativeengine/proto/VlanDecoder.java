@@ -8,13 +8,14 @@ import io.pcapkit.model.Protocols;
 import io.pcapkit.nativeengine.decode.DecodeContext;
 import io.pcapkit.nativeengine.decode.Dispatch;
 import io.pcapkit.nativeengine.decode.LayerDecoder;
+import io.pcapkit.nativeengine.decode.TrailerDecoder;
 
 /**
  * An IEEE 802.1Q VLAN tag (EtherType 0x8100, and 0x9100 which Wireshark 4.0 also decodes as "vlan"), as the
  * "vlan" dissector shows it with its default 802.1Q-2011 naming ({@code vlan.dei}, not {@code vlan.cfi}). Stacked
  * tags are simply one layer per tag. A tag followed by a length instead of a type is an IEEE 802.3 frame.
  */
-public final class VlanDecoder implements LayerDecoder {
+public final class VlanDecoder implements TrailerDecoder {
     static final FieldDef PRIORITY = Fields.masked("vlan.priority", "Priority", 16, 0xE000, Base.DEC);
     static final FieldDef DEI = Fields.flag("vlan.dei", "DEI", 16, 0x1000);
     static final FieldDef ID = Fields.masked("vlan.id", "ID", 16, 0x0FFF, Base.DEC);
@@ -41,5 +42,10 @@ public final class VlanDecoder implements LayerDecoder {
             c.next(Dispatch.ETHERTYPE, type, -1);
         }
         return 4;
+    }
+
+    /** Padding, trailer and FCS after the payload, once the layer above has said where its PDU ends. */
+    @Override public void trailer(DecodeContext c, int pduOff, int pduLen, int trailerOff) {
+        EthernetTrailer.add(c, TRAILER, pduOff, pduLen, trailerOff, 0);
     }
 }

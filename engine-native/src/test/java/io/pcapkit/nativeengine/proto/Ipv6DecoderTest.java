@@ -410,10 +410,11 @@ class Ipv6DecoderTest {
         assertTrue(f.protochain().endsWith("IPv6_Opts:Raw"), f.protochain());
     }
 
-    /** Built for this test: a Hop-by-Hop header whose length runs past the packet. */
+    /** Built for this test: a 40-byte Hop-by-Hop header of which 8 bytes are there; its one PadN is shown. */
     @Test void extensionHeaderCutShort() {
         Frame f = decode(RAW_IPV6, "6000000000080040" + "00".repeat(15) + "01" + "00".repeat(15) + "02" + "3b04010400000000");
-        assertCells(f, "ipv6.hopopts.nxt=59", "ipv6.hopopts.len=4", "ipv6.hopopts.len_oct=40", "ipv6.opt.type=");
+        assertCells(f, "ipv6.hopopts.nxt=59", "ipv6.hopopts.len=4", "ipv6.hopopts.len_oct=40",
+                "ipv6.opt.type=0x01", "ipv6.opt.length=4", "ipv6.opt.padn=00000000");
         assertTrue(hasAnomaly(f, Anomaly.Kind.TRUNCATED));
     }
 }
