@@ -85,19 +85,23 @@ final class PcapkitCommand implements Callable<Integer> {
                             + "aggregator=C, occurrence=f|l|a|N, quote=d|s|n"})
     List<String> engineArgs = new ArrayList<>();
 
-    @Option(names = {"-P", "--protocol"}, paramLabel = "NAME", description = "stop decoding after this protocol (e.g. IPv4, tcp)")
+    @Option(names = {"-P", "--protocol"}, paramLabel = "NAME",
+            description = "stop decoding after this protocol (e.g. IPv4, tcp)")
     String protocol;
 
-    @Option(names = {"-L", "--layer"}, paramLabel = "LAYER", description = "decode no layer above this one: link, internet, transport, application")
+    @Option(names = {"-L", "--layer"}, paramLabel = "LAYER",
+            description = "decode no layer above this one: link, internet, transport, application")
     String layer;
 
-    @Option(names = {"-e", "--field"}, paramLabel = "FIELD", description = "a column of the fields format (Wireshark name, repeatable; see 'pcapkit fields')")
+    @Option(names = {"-e", "--field"}, paramLabel = "FIELD",
+            description = "a column of the fields format (Wireshark name, repeatable; see 'pcapkit fields')")
     List<String> fields = new ArrayList<>();
 
     @Option(names = {"-c", "--count"}, paramLabel = "N", description = "stop after N frames")
     Long count;
 
-    @Option(names = "--decode-as", paramLabel = "RULE", description = "decode a port or type as a protocol, e.g. udp.port==8472,vxlan (repeatable)")
+    @Option(names = "--decode-as", paramLabel = "RULE",
+            description = "decode a port or type as a protocol, e.g. udp.port==8472,vxlan (repeatable)")
     List<String> decodeAs = new ArrayList<>();
 
     PcapkitCommand(InputStream in, OutputStream out, PrintStream err) {

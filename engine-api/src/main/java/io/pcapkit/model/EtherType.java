@@ -42,4 +42,20 @@ public final class EtherType extends OpenEnum {
         EtherType c = code >= 0 && code < KNOWN.length ? KNOWN[code] : SPARSE.get(code);
         return c != null ? c : new EtherType(code, "UNKNOWN(" + code + ")", false);
     }
+
+    /** Names of the known codes, for field declarations ({@code 6 → "TCP"}). */
+    public static ValueNames names() {
+        java.util.List<Object> pairs = new java.util.ArrayList<>();
+        for (EtherType c : KNOWN) {
+            if (c != null) {
+                pairs.add(c.code());
+                pairs.add(c.name());
+            }
+        }
+        SPARSE.values().forEach(c -> {
+            pairs.add(c.code());
+            pairs.add(c.name());
+        });
+        return ValueNames.of(pairs.toArray());
+    }
 }

@@ -31,8 +31,10 @@ public final class FieldFormat {
                 else appendHex(sb, f.data, f.dataOffset + f.foff[i], n);
             }
             case STRING -> {
+                int from = sb.length();
                 if (o != null) sb.append(o);
                 else appendLatin1(sb, f.data, f.dataOffset + f.foff[i], f.flen[i]);
+                escapeControls(sb, from);
             }
             case DOUBLE -> sb.append(o instanceof Number n ? n.doubleValue() : Double.longBitsToDouble(f.fnum[i]));
             case TIME -> appendEpoch(sb, f.fnum[i]);
@@ -119,6 +121,27 @@ public final class FieldFormat {
         for (int k = 0; k < len; k++) {
             int x = b[off + k] & 0xFF;
             sb.append(HEX[x >>> 4]).append(HEX[x & 0xF]);
+        }
+    }
+
+    /**
+     * tshark's fields mode writes one frame per line with tab-separated cells, so it escapes the characters that
+     * would break that layout: tab, newline, carriage return and form feed become {@code \t \n \r \f}.
+     */
+    static void escapeControls(StringBuilder sb, int from) {
+        for (int k = from; k < sb.length(); k++) {
+            char ch = sb.charAt(k);
+            char e = switch (ch) {
+                case '\t' -> 't';
+                case '\n' -> 'n';
+                case '\r' -> 'r';
+                case '\f' -> 'f';
+                default -> 0;
+            };
+            if (e != 0) {
+                sb.setCharAt(k, '\\');
+                sb.insert(++k, e);
+            }
         }
     }
 

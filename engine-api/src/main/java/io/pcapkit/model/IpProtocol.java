@@ -54,4 +54,20 @@ public final class IpProtocol extends OpenEnum {
         IpProtocol c = code >= 0 && code < KNOWN.length ? KNOWN[code] : SPARSE.get(code);
         return c != null ? c : new IpProtocol(code, "UNKNOWN(" + code + ")", false);
     }
+
+    /** Names of the known codes, for field declarations ({@code 6 → "TCP"}). */
+    public static ValueNames names() {
+        java.util.List<Object> pairs = new java.util.ArrayList<>();
+        for (IpProtocol c : KNOWN) {
+            if (c != null) {
+                pairs.add(c.code());
+                pairs.add(c.name());
+            }
+        }
+        SPARSE.values().forEach(c -> {
+            pairs.add(c.code());
+            pairs.add(c.name());
+        });
+        return ValueNames.of(pairs.toArray());
+    }
 }

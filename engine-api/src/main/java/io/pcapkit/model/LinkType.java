@@ -76,4 +76,20 @@ public final class LinkType extends OpenEnum {
         LinkType c = code >= 0 && code < KNOWN.length ? KNOWN[code] : SPARSE.get(code);
         return c != null ? c : new LinkType(code, "UNKNOWN(" + code + ")", false);
     }
+
+    /** Names of the known codes, for field declarations ({@code 6 → "TCP"}). */
+    public static ValueNames names() {
+        java.util.List<Object> pairs = new java.util.ArrayList<>();
+        for (LinkType c : KNOWN) {
+            if (c != null) {
+                pairs.add(c.code());
+                pairs.add(c.name());
+            }
+        }
+        SPARSE.values().forEach(c -> {
+            pairs.add(c.code());
+            pairs.add(c.name());
+        });
+        return ValueNames.of(pairs.toArray());
+    }
 }

@@ -161,7 +161,7 @@ final class Documents {
             case BOOL -> fd.asBoolean();
             case DOUBLE -> fd.asDouble();
             case TIME -> BigDecimal.valueOf(fd.asLong(), 9);
-            case BYTES -> new Node.Hex(fd.display());
+            case BYTES -> new Node.Hex(HexFormat.of().formatHex(fd.asBytes())); // "" when empty, not tshark's "<none>"
             case STRING -> fd.asString();
             case MAC, IPV4, IPV6, GROUP -> fd.display();
         };

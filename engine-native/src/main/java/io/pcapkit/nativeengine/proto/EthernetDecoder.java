@@ -2,6 +2,7 @@ package io.pcapkit.nativeengine.proto;
 
 import io.pcapkit.model.Anomaly;
 import io.pcapkit.model.Base;
+import io.pcapkit.model.EtherType;
 import io.pcapkit.model.FieldDef;
 import io.pcapkit.model.FieldType;
 import io.pcapkit.model.Fields;
@@ -30,7 +31,7 @@ public final class EthernetDecoder implements TrailerDecoder {
     static final FieldDef ADDR_OUI = Fields.uint("eth.addr.oui", "Address OUI", 24);
     static final FieldDef LG = Fields.flag("eth.lg", "LG bit", 24, 0x020000);
     static final FieldDef IG = Fields.flag("eth.ig", "IG bit", 24, 0x010000);
-    static final FieldDef TYPE = Fields.hex("eth.type", "Type", 16);
+    static final FieldDef TYPE = Fields.hex("eth.type", "Type", 16, EtherType.names());
     static final FieldDef LEN = Fields.uint("eth.len", "Length", 16);
     static final FieldDef INVALID_LENTYPE = Fields.define("eth.invalid_lentype", "Invalid length/type",
             FieldType.UINT, Base.HEX_DEC, 16, 0, null, "");
@@ -73,26 +74,27 @@ public final class EthernetDecoder implements TrailerDecoder {
         return 14;
     }
 
+    /**
+     * Each address as a node with Wireshark's sub-fields beneath it (its OUI, the generic eth.addr and the LG/IG
+     * bits), so documents nest them the way Wireshark's tree does, while fields output still sees every one.
+     */
     private static void addAddresses(DecodeContext c, int off) {
-        int dstTop = c.u24(off);
-        c.add(DST, c.u48(off), off, 6);
-        c.add(DST_OUI, dstTop, off, 3);
-        c.add(ADDR, c.u48(off), off, 6);
-        c.add(ADDR_OUI, dstTop, off, 3);
-        c.out().addMasked(DST_LG, dstTop, off, 3);
-        c.out().addMasked(LG, dstTop, off, 3);
-        c.out().addMasked(DST_IG, dstTop, off, 3);
-        c.out().addMasked(IG, dstTop, off, 3);
-        int s = off + 6;
-        int srcTop = c.u24(s);
-        c.add(SRC, c.u48(s), s, 6);
-        c.add(SRC_OUI, srcTop, s, 3);
-        c.add(ADDR, c.u48(s), s, 6);
-        c.add(ADDR_OUI, srcTop, s, 3);
-        c.out().addMasked(SRC_LG, srcTop, s, 3);
-        c.out().addMasked(LG, srcTop, s, 3);
-        c.out().addMasked(SRC_IG, srcTop, s, 3);
-        c.out().addMasked(IG, srcTop, s, 3);
+        addAddress(c, DST, DST_OUI, DST_LG, DST_IG, off);
+        addAddress(c, SRC, SRC_OUI, SRC_LG, SRC_IG, off + 6);
+    }
+
+    private static void addAddress(DecodeContext c, FieldDef addr, FieldDef oui, FieldDef lg, FieldDef ig, int at) {
+        int top = c.u24(at);
+        long mac = c.u48(at);
+        c.out().beginGroup(addr, mac, at, 6);
+        c.add(oui, top, at, 3);
+        c.add(ADDR, mac, at, 6);
+        c.add(ADDR_OUI, top, at, 3);
+        c.out().addMasked(lg, top, at, 3);
+        c.out().addMasked(LG, top, at, 3);
+        c.out().addMasked(ig, top, at, 3);
+        c.out().addMasked(IG, top, at, 3);
+        c.out().endGroup();
     }
 
     /**

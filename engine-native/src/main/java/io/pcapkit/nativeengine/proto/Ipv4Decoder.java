@@ -3,6 +3,7 @@ package io.pcapkit.nativeengine.proto;
 import io.pcapkit.model.Anomaly;
 import io.pcapkit.model.Base;
 import io.pcapkit.model.FieldDef;
+import io.pcapkit.model.IpProtocol;
 import io.pcapkit.model.FieldType;
 import io.pcapkit.model.Fields;
 import io.pcapkit.model.Frame;
@@ -35,7 +36,7 @@ public final class Ipv4Decoder implements LayerDecoder {
     static final FieldDef FLAG_MF = Fields.flag("ip.flags.mf", "More fragments", 8, 0x20);
     static final FieldDef FRAG_OFFSET = Fields.masked("ip.frag_offset", "Fragment Offset", 16, 0x1FFF, Base.DEC);
     static final FieldDef TTL = Fields.uint("ip.ttl", "Time to Live", 8);
-    static final FieldDef PROTO = Fields.uint("ip.proto", "Protocol", 8);
+    static final FieldDef PROTO = Fields.uint("ip.proto", "Protocol", 8, IpProtocol.names());
     static final FieldDef CHECKSUM = Fields.hex("ip.checksum", "Header Checksum", 16);
     static final FieldDef CHECKSUM_STATUS = Fields.uint("ip.checksum.status", "Header checksum status", 8,
             CHECKSUM_STATUS_NAMES);

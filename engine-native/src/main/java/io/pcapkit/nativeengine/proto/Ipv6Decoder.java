@@ -3,6 +3,7 @@ package io.pcapkit.nativeengine.proto;
 import io.pcapkit.model.Anomaly;
 import io.pcapkit.model.Base;
 import io.pcapkit.model.FieldDef;
+import io.pcapkit.model.IpProtocol;
 import io.pcapkit.model.Fields;
 import io.pcapkit.model.Protocol;
 import io.pcapkit.model.Protocols;
@@ -24,7 +25,7 @@ public final class Ipv6Decoder implements LayerDecoder {
             0x00300000L, Base.DEC);
     static final FieldDef FLOW = Fields.masked("ipv6.flow", "Flow Label", 24, 0xFFFFF, Base.HEX);
     static final FieldDef PLEN = Fields.uint("ipv6.plen", "Payload Length", 16);
-    static final FieldDef NXT = Fields.uint("ipv6.nxt", "Next Header", 8);
+    static final FieldDef NXT = Fields.uint("ipv6.nxt", "Next Header", 8, IpProtocol.names());
     static final FieldDef HLIM = Fields.uint("ipv6.hlim", "Hop Limit", 8);
     static final FieldDef SRC = Fields.ipv6("ipv6.src", "Source Address");
     static final FieldDef DST = Fields.ipv6("ipv6.dst", "Destination Address");

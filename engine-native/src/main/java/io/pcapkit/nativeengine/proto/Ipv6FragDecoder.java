@@ -2,6 +2,7 @@ package io.pcapkit.nativeengine.proto;
 
 import io.pcapkit.model.Base;
 import io.pcapkit.model.FieldDef;
+import io.pcapkit.model.IpProtocol;
 import io.pcapkit.model.Fields;
 import io.pcapkit.model.Protocol;
 import io.pcapkit.model.Protocols;
@@ -14,7 +15,7 @@ import io.pcapkit.nativeengine.decode.LayerDecoder;
  * offset hands its bytes on as {@code Raw}; an atomic fragment (offset 0, M clear, RFC 6946) is decoded through.
  */
 public final class Ipv6FragDecoder implements LayerDecoder {
-    static final FieldDef NXT = Fields.uint("ipv6.fraghdr.nxt", "Next header", 8);
+    static final FieldDef NXT = Fields.uint("ipv6.fraghdr.nxt", "Next header", 8, IpProtocol.names());
     static final FieldDef RESERVED_OCTET = Fields.hex("ipv6.fraghdr.reserved_octet", "Reserved octet", 8);
     static final FieldDef OFFSET = Fields.masked("ipv6.fraghdr.offset", "Offset", 16, 0xFFF8, Base.DEC);
     static final FieldDef RESERVED_BITS = Fields.masked("ipv6.fraghdr.reserved_bits", "Reserved bits", 16, 0x0006,

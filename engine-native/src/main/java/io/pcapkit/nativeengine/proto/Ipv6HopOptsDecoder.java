@@ -1,6 +1,7 @@
 package io.pcapkit.nativeengine.proto;
 
 import io.pcapkit.model.FieldDef;
+import io.pcapkit.model.IpProtocol;
 import io.pcapkit.model.Fields;
 import io.pcapkit.model.Protocol;
 import io.pcapkit.model.Protocols;
@@ -13,7 +14,7 @@ import io.pcapkit.nativeengine.decode.LayerDecoder;
  * (RFC 2675) gives the length of everything after the IPv6 header, this header included.
  */
 public final class Ipv6HopOptsDecoder implements LayerDecoder {
-    static final FieldDef NXT = Fields.uint("ipv6.hopopts.nxt", "Next Header", 8);
+    static final FieldDef NXT = Fields.uint("ipv6.hopopts.nxt", "Next Header", 8, IpProtocol.names());
     static final FieldDef LEN = Fields.uint("ipv6.hopopts.len", "Length", 8);
     static final FieldDef LEN_OCT = Fields.uint("ipv6.hopopts.len_oct", "Length", 16);
 

@@ -2,6 +2,7 @@ package io.pcapkit.nativeengine.proto;
 
 import io.pcapkit.model.Base;
 import io.pcapkit.model.FieldDef;
+import io.pcapkit.model.IpProtocol;
 import io.pcapkit.model.FieldType;
 import io.pcapkit.model.Fields;
 import io.pcapkit.model.Protocol;
@@ -16,7 +17,7 @@ import io.pcapkit.nativeengine.decode.LayerDecoder;
  * addresses (RFC 6554), type 4 Segment Routing Header (RFC 8754). Other types keep their data as bytes.
  */
 public final class Ipv6RoutingDecoder implements LayerDecoder {
-    static final FieldDef NXT = Fields.uint("ipv6.routing.nxt", "Next Header", 8);
+    static final FieldDef NXT = Fields.uint("ipv6.routing.nxt", "Next Header", 8, IpProtocol.names());
     static final FieldDef LEN = Fields.uint("ipv6.routing.len", "Length", 8);
     static final FieldDef LEN_OCT = Fields.uint("ipv6.routing.len_oct", "Length", 16);
     static final FieldDef TYPE = Fields.uint("ipv6.routing.type", "Type", 8);

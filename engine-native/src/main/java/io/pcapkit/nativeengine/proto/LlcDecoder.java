@@ -1,6 +1,7 @@
 package io.pcapkit.nativeengine.proto;
 
 import io.pcapkit.model.Base;
+import io.pcapkit.model.EtherType;
 import io.pcapkit.model.FieldDef;
 import io.pcapkit.model.Fields;
 import io.pcapkit.model.Protocol;
@@ -35,7 +36,7 @@ public final class LlcDecoder implements LayerDecoder {
     static final FieldDef U_CMD = Fields.masked("llc.control.u_modifier_cmd", "Command", 8, 0xEC, Base.HEX);
     static final FieldDef U_RESP = Fields.masked("llc.control.u_modifier_resp", "Response", 8, 0xEC, Base.HEX);
     static final FieldDef FTYPE = Fields.masked("llc.control.ftype", "Frame type", 8, 0x03, Base.HEX);
-    static final FieldDef TYPE = Fields.hex("llc.type", "Type", 16);
+    static final FieldDef TYPE = Fields.hex("llc.type", "Type", 16, EtherType.names());
     static final FieldDef OUI = Fields.uint("llc.oui", "Organization Code", 24);
     static final FieldDef PID = Fields.hex("llc.pid", "Protocol ID", 16);
     static final FieldDef CISCO_PID = Fields.hex("llc.cisco_pid", "PID", 16);

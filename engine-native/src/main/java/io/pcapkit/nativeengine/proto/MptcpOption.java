@@ -15,7 +15,7 @@ final class MptcpOption {
     static final int KIND = 30;
 
     /** Wireshark's MPTCP node is a real protocol: -T fields prints its label, e.g. "…: Multipath Capable". */
-    static final FieldDef MPTCP = Fields.string("mptcp", "Multipath Transmission Control Protocol");
+    static final FieldDef MPTCP = Fields.group("mptcp", "Multipath Transmission Control Protocol");
     static final FieldDef SUBTYPE = Fields.masked("tcp.options.mptcp.subtype", "Multipath TCP subtype", 8, 0xF0, Base.DEC);
     static final FieldDef VERSION = Fields.masked("tcp.options.mptcp.version", "Multipath TCP version", 8, 0x0F, Base.DEC);
     static final FieldDef RESERVED = Fields.masked("tcp.options.mptcp.reserved", "Reserved", 16, 0x0FFF, Base.HEX);

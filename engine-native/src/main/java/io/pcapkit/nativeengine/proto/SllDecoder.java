@@ -1,5 +1,6 @@
 package io.pcapkit.nativeengine.proto;
 
+import io.pcapkit.model.EtherType;
 import io.pcapkit.model.FieldDef;
 import io.pcapkit.model.Fields;
 import io.pcapkit.model.Protocol;
@@ -28,7 +29,7 @@ public final class SllDecoder implements TrailerDecoder {
     static final FieldDef UNUSED = Fields.bytes("sll.unused", "Unused");
     static final FieldDef LTYPE = Fields.hex("sll.ltype", "Protocol", 16);
     static final FieldDef GRETYPE = Fields.hex("sll.gretype", "Protocol", 16);
-    static final FieldDef ETYPE = Fields.hex("sll.etype", "Protocol", 16);
+    static final FieldDef ETYPE = Fields.hex("sll.etype", "Protocol", 16, EtherType.names());
     static final FieldDef IFINDEX = Fields.uint("sll.ifindex", "Interface index", 32);
 
     /** Linux uses 1536, not 1500, as the bound between its own protocol numbers and EtherTypes. */

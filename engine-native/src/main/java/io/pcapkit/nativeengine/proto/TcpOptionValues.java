@@ -81,7 +81,7 @@ final class TcpOptionValues {
 
     /** RFC 7413 Fast Open (kind 34): no cookie is a cookie request. */
     static void fastOpen(DecodeContext c, int p, int olen) {
-        if (olen == 2) c.add(TcpOptions.TFO_REQUEST, 1, p, 2);
+        if (olen == 2) c.ref(TcpOptions.TFO_REQUEST, p, 2);
         else c.ref(TcpOptions.TFO_COOKIE, p + 2, olen - 2);
     }
 
@@ -116,7 +116,7 @@ final class TcpOptionValues {
         c.add(TcpOptions.EXP_EXID, exid, p + 2, 2);
         switch (exid) {
             case 0xF989 -> {
-                if (olen == 4) c.add(TcpOptions.TFO_REQUEST, 1, p + 2, 2);
+                if (olen == 4) c.ref(TcpOptions.TFO_REQUEST, p + 2, 2);
                 else c.ref(TcpOptions.TFO_COOKIE, p + 4, olen - 4);
             }
             case 0xACC0, 0xACC1 -> accurateEcn(c, p + 4, olen - 4, exid == 0xACC1, olen, 4);

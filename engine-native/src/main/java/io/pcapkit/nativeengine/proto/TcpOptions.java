@@ -3,7 +3,6 @@ package io.pcapkit.nativeengine.proto;
 import io.pcapkit.model.Anomaly;
 import io.pcapkit.model.Base;
 import io.pcapkit.model.FieldDef;
-import io.pcapkit.model.FieldType;
 import io.pcapkit.model.Fields;
 import io.pcapkit.model.ValueNames;
 import io.pcapkit.nativeengine.decode.DecodeContext;
@@ -62,9 +61,8 @@ final class TcpOptions {
     static final FieldDef AO_KEYID = Fields.uint("tcp.options.ao.keyid", "AO KeyID", 8);
     static final FieldDef AO_RNEXTKEYID = Fields.uint("tcp.options.ao.rnextkeyid", "AO RNextKeyID", 8);
     static final FieldDef AO_MAC = Fields.bytes("tcp.options.ao.mac", "AO MAC");
-    // FT_NONE in Wireshark: tshark prints 1 when present, so it is a flag that is always set
-    static final FieldDef TFO_REQUEST = Fields.define("tcp.options.tfo.request", "Fast Open Cookie Request",
-            FieldType.BOOL, Base.NONE, 0, 0, null, "");
+    // FT_NONE in Wireshark: a node without a value, which tshark prints as 1
+    static final FieldDef TFO_REQUEST = Fields.group("tcp.options.tfo.request", "Fast Open Cookie Request");
     static final FieldDef TFO_COOKIE = Fields.bytes("tcp.options.tfo.cookie", "Fast Open Cookie");
     static final FieldDef EXP_EXID = Fields.hex("tcp.options.experimental.exid", "Experiment Identifier", 16,
             ValueNames.of(0xF989, "TCP Fast Open", 0xACC0, "Accurate ECN - Order 0", 0xACC1, "Accurate ECN - Order 1"));

@@ -1,6 +1,7 @@
 package io.pcapkit.nativeengine.proto;
 
 import io.pcapkit.model.Base;
+import io.pcapkit.model.EtherType;
 import io.pcapkit.model.FieldDef;
 import io.pcapkit.model.Fields;
 import io.pcapkit.model.Protocol;
@@ -19,7 +20,7 @@ public final class VlanDecoder implements TrailerDecoder {
     static final FieldDef PRIORITY = Fields.masked("vlan.priority", "Priority", 16, 0xE000, Base.DEC);
     static final FieldDef DEI = Fields.flag("vlan.dei", "DEI", 16, 0x1000);
     static final FieldDef ID = Fields.masked("vlan.id", "ID", 16, 0x0FFF, Base.DEC);
-    static final FieldDef ETYPE = Fields.hex("vlan.etype", "Type", 16);
+    static final FieldDef ETYPE = Fields.hex("vlan.etype", "Type", 16, EtherType.names());
     static final FieldDef LEN = Fields.uint("vlan.len", "Length", 16);
     static final FieldDef TRAILER = Fields.bytes("vlan.trailer", "Trailer");
 

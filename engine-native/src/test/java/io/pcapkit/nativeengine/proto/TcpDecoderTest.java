@@ -55,6 +55,17 @@ class TcpDecoderTest {
                 "tcp.options.sack.dsack_re=977128255");
     }
 
+    @Test void sackWithoutAWholeBlockEndsTheSegment() {
+        // the frame above with the SACK length changed from 10 to 6: a left edge alone. tshark counts no block,
+        // takes it for D-SACK, reads past the option for its right edge and gives up on the segment there
+        Frame f = decode(1, change("6cf049b2de6e30469a23fbfa080045000034e8b740002506d16817157a8e0a0000010050d7998"
+                + "01f45fe3a3dcb3f8010004b2f5100000101050a3a3dcb3e3a3dcb3f", 57, "06"));
+        assertCells(f, "tcp.option_kind=1,1,5", "tcp.option_len=6", "tcp.options.sack=05063a3dcb3e",
+                "tcp.options.sack_le=977128254", "tcp.options.sack_re=", "tcp.options.sack.count=0",
+                "tcp.options.sack.dsack_le=977128254", "tcp.options.sack.dsack_re=", "tcp.len=0");
+        assertTrue(hasAnomaly(f, Anomaly.Kind.BAD_LENGTH));
+    }
+
     @Test void fastOpenCookieInExperimentalOption() {
         // tcpdump/tfo-5c1fa7f9ae91.pcap frame 3: SYN/ACK carrying a TFO cookie under experiment id 0xF989
         Frame f = decode(1, "1c7ee54ca1ccb0750c00000208004500003400020000ff06a3aa030303030909090932fe32f7f08733f5"
