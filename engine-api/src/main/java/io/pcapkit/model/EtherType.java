@@ -2,8 +2,7 @@ package io.pcapkit.model;
 
 /** An Ethernet type (IEEE 802 EtherType registry). Open: {@link #valueOf(int)} never throws. */
 public final class EtherType extends OpenEnum {
-    private static final EtherType[] KNOWN = new EtherType[0x10000];
-    private static final java.util.Map<Integer, EtherType> SPARSE = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Table<EtherType> TABLE = new Table<>(0x10000, code -> new EtherType(code, "UNKNOWN(" + code + ")", false));
 
     public static final EtherType IPV4 = known(0x0800, "IPv4");
     public static final EtherType ARP = known(0x0806, "ARP");
@@ -31,31 +30,11 @@ public final class EtherType extends OpenEnum {
 
     private EtherType(int code, String name, boolean known) { super(code, name, known); }
 
-    private static EtherType known(int code, String name) {
-        EtherType c = new EtherType(code, name, true);
-        if (code >= 0 && code < KNOWN.length) KNOWN[code] = c; else SPARSE.put(code, c);
-        return c;
-    }
+    private static EtherType known(int code, String name) { return TABLE.add(new EtherType(code, name, true)); }
 
     /** The known constant for {@code code}, or a new {@code UNKNOWN(code)}. */
-    public static EtherType valueOf(int code) {
-        EtherType c = code >= 0 && code < KNOWN.length ? KNOWN[code] : SPARSE.get(code);
-        return c != null ? c : new EtherType(code, "UNKNOWN(" + code + ")", false);
-    }
+    public static EtherType valueOf(int code) { return TABLE.valueOf(code); }
 
-    /** Names of the known codes, for field declarations ({@code 6 → "TCP"}). */
-    public static ValueNames names() {
-        java.util.List<Object> pairs = new java.util.ArrayList<>();
-        for (EtherType c : KNOWN) {
-            if (c != null) {
-                pairs.add(c.code());
-                pairs.add(c.name());
-            }
-        }
-        SPARSE.values().forEach(c -> {
-            pairs.add(c.code());
-            pairs.add(c.name());
-        });
-        return ValueNames.of(pairs.toArray());
-    }
+    /** Names of the known codes, for field declarations. */
+    public static ValueNames names() { return TABLE.names(); }
 }

@@ -2,8 +2,7 @@ package io.pcapkit.model;
 
 /** An IP protocol number (IANA assigned internet protocol numbers), also the IPv6 next-header value. Open: {@link #valueOf(int)} never throws. */
 public final class IpProtocol extends OpenEnum {
-    private static final IpProtocol[] KNOWN = new IpProtocol[256];
-    private static final java.util.Map<Integer, IpProtocol> SPARSE = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Table<IpProtocol> TABLE = new Table<>(256, code -> new IpProtocol(code, "UNKNOWN(" + code + ")", false));
 
     public static final IpProtocol HOPOPT = known(0, "HOPOPT");
     public static final IpProtocol ICMP = known(1, "ICMP");
@@ -43,31 +42,11 @@ public final class IpProtocol extends OpenEnum {
 
     private IpProtocol(int code, String name, boolean known) { super(code, name, known); }
 
-    private static IpProtocol known(int code, String name) {
-        IpProtocol c = new IpProtocol(code, name, true);
-        if (code >= 0 && code < KNOWN.length) KNOWN[code] = c; else SPARSE.put(code, c);
-        return c;
-    }
+    private static IpProtocol known(int code, String name) { return TABLE.add(new IpProtocol(code, name, true)); }
 
     /** The known constant for {@code code}, or a new {@code UNKNOWN(code)}. */
-    public static IpProtocol valueOf(int code) {
-        IpProtocol c = code >= 0 && code < KNOWN.length ? KNOWN[code] : SPARSE.get(code);
-        return c != null ? c : new IpProtocol(code, "UNKNOWN(" + code + ")", false);
-    }
+    public static IpProtocol valueOf(int code) { return TABLE.valueOf(code); }
 
-    /** Names of the known codes, for field declarations ({@code 6 → "TCP"}). */
-    public static ValueNames names() {
-        java.util.List<Object> pairs = new java.util.ArrayList<>();
-        for (IpProtocol c : KNOWN) {
-            if (c != null) {
-                pairs.add(c.code());
-                pairs.add(c.name());
-            }
-        }
-        SPARSE.values().forEach(c -> {
-            pairs.add(c.code());
-            pairs.add(c.name());
-        });
-        return ValueNames.of(pairs.toArray());
-    }
+    /** Names of the known codes, for field declarations. */
+    public static ValueNames names() { return TABLE.names(); }
 }

@@ -2,8 +2,7 @@ package io.pcapkit.model;
 
 /** A LINKTYPE_ value from a capture file header or PCAPNG interface block (tcpdump.org/linktypes). Open: {@link #valueOf(int)} never throws. */
 public final class LinkType extends OpenEnum {
-    private static final LinkType[] KNOWN = new LinkType[300];
-    private static final java.util.Map<Integer, LinkType> SPARSE = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Table<LinkType> TABLE = new Table<>(300, code -> new LinkType(code, "UNKNOWN(" + code + ")", false));
 
     public static final LinkType NULL = known(0, "NULL");
     public static final LinkType ETHERNET = known(1, "ETHERNET");
@@ -65,31 +64,11 @@ public final class LinkType extends OpenEnum {
 
     private LinkType(int code, String name, boolean known) { super(code, name, known); }
 
-    private static LinkType known(int code, String name) {
-        LinkType c = new LinkType(code, name, true);
-        if (code >= 0 && code < KNOWN.length) KNOWN[code] = c; else SPARSE.put(code, c);
-        return c;
-    }
+    private static LinkType known(int code, String name) { return TABLE.add(new LinkType(code, name, true)); }
 
     /** The known constant for {@code code}, or a new {@code UNKNOWN(code)}. */
-    public static LinkType valueOf(int code) {
-        LinkType c = code >= 0 && code < KNOWN.length ? KNOWN[code] : SPARSE.get(code);
-        return c != null ? c : new LinkType(code, "UNKNOWN(" + code + ")", false);
-    }
+    public static LinkType valueOf(int code) { return TABLE.valueOf(code); }
 
-    /** Names of the known codes, for field declarations ({@code 6 → "TCP"}). */
-    public static ValueNames names() {
-        java.util.List<Object> pairs = new java.util.ArrayList<>();
-        for (LinkType c : KNOWN) {
-            if (c != null) {
-                pairs.add(c.code());
-                pairs.add(c.name());
-            }
-        }
-        SPARSE.values().forEach(c -> {
-            pairs.add(c.code());
-            pairs.add(c.name());
-        });
-        return ValueNames.of(pairs.toArray());
-    }
+    /** Names of the known codes, for field declarations. */
+    public static ValueNames names() { return TABLE.names(); }
 }
