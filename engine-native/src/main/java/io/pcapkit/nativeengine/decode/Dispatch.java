@@ -22,7 +22,9 @@ public enum Dispatch {
     /** 802.2 LLC DSAP. */
     LLC_SAP(256),
     /** Linux SLL ARPHRD_ hardware types that are not an EtherType dispatch. */
-    SLL_HATYPE(1 << 16);
+    SLL_HATYPE(1 << 16),
+    /** PPP protocol field (RFC 1661), after PPP's address/control and protocol-field compression. */
+    PPP_PROTOCOL(1 << 16);
 
     private final int size;
 

@@ -19,6 +19,9 @@ import io.pcapkit.nativeengine.proto.SllDecoder;
 import io.pcapkit.nativeengine.proto.TcpDecoder; // transport
 import io.pcapkit.nativeengine.proto.UdpDecoder; // transport
 import io.pcapkit.nativeengine.proto.VlanDecoder;
+import io.pcapkit.nativeengine.proto.PppControlDecoder; // PPP and PPPoE
+import io.pcapkit.nativeengine.proto.PppDecoder; // PPP and PPPoE
+import io.pcapkit.nativeengine.proto.PppoeDecoder; // PPP and PPPoE
 
 /**
  * The one registry file: every native decoder attaches itself to its parent's table here, one line each.
@@ -76,6 +79,22 @@ public final class Registrations {
         r.register(Dispatch.IP_PROTO, 6, new TcpDecoder());
         r.register(Dispatch.IP_PROTO, 17, new UdpDecoder());
         // ---- end of transport
+        // ---- PPP and PPPoE (PPPoE discovery and session, PPP, LCP, IPCP, IPV6CP, CCP)
+        r.register(Dispatch.ETHERTYPE, 0x8863, new PppoeDecoder(true));
+        PppoeDecoder pppoeSession = new PppoeDecoder(false);
+        r.register(Dispatch.ETHERTYPE, 0x8864, pppoeSession);
+        r.register(Dispatch.LINK_TYPE, 51, pppoeSession); // LINKTYPE_PPP_ETHER: a session header, no Ethernet
+        PppDecoder pppHdlc = new PppDecoder(true);
+        r.register(Dispatch.LINK_TYPE, 9, pppHdlc); // LINKTYPE_PPP
+        r.register(Dispatch.LINK_TYPE, 50, pppHdlc); // LINKTYPE_PPP_HDLC: tshark decodes it as link type 9
+        r.register(Dispatch.ETHERTYPE, 0x0007, pppHdlc); // Linux SLL protocol ETH_P_PPP_HDLC (Wireshark's sll.ltype 7)
+        r.register(Dispatch.PPP_PROTOCOL, 0x0021, new Ipv4Decoder()); // decoders are stateless: a second instance
+        r.register(Dispatch.PPP_PROTOCOL, 0x0057, new Ipv6Decoder());
+        r.register(Dispatch.PPP_PROTOCOL, 0xC021, PppControlDecoder.lcp());
+        r.register(Dispatch.PPP_PROTOCOL, 0x8021, PppControlDecoder.ipcp());
+        r.register(Dispatch.PPP_PROTOCOL, 0x8057, PppControlDecoder.ipv6cp());
+        r.register(Dispatch.PPP_PROTOCOL, 0x80FD, PppControlDecoder.ccp());
+        // ---- end of PPP and PPPoE
         return r;
     }
 }
