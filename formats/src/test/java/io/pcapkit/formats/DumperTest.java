@@ -226,13 +226,14 @@ class DumperTest {
 
     @Test void fieldsRowsAreTsharkLines() throws IOException {
         List<String> names = List.of("frame.number", "opttest.option_kind", "ip.src", "opttest.text", "frame.len");
-        assertEquals("2\t1,1\t\ta\r\nb,second\t60\n", fields(FieldsOptions.of(names)));
+        // tshark escapes CR/LF/tab in fields mode (checked: `tshark -T fields -e http.request.line` prints "\\r\\n")
+        assertEquals("2\t1,1\t\ta\\r\\nb,second\t60\n", fields(FieldsOptions.of(names)));
         FieldsOptions o = FieldsOptions.of(names).with("header=y").with("separator=;").with("quote=d")
                 .with("occurrence=l");
         assertEquals(String.join(";", names) + "\n\"2\";\"1\";;\"second\";\"60\"\n", fields(o));
-        assertEquals("2 1 \"\" a\r\nb 60\n".replace("\"\"", ""), fields(FieldsOptions.of(names).with("separator=/s")
+        assertEquals("2 1 \"\" a\\r\\nb 60\n".replace("\"\"", ""), fields(FieldsOptions.of(names).with("separator=/s")
                 .with("occurrence=f")));
-        assertEquals("2\t1|1\t\ta\r\nb|second\t60\n", fields(FieldsOptions.of(names).with("aggregator=|")));
+        assertEquals("2\t1|1\t\ta\\r\\nb|second\t60\n", fields(FieldsOptions.of(names).with("aggregator=|")));
         // as in tshark, the occurrence applies to every column, frame fields included
         assertEquals("\t1\t\tsecond\t\n", fields(FieldsOptions.of(names).with("occurrence=2")));
         assertEquals("\t\t\t\t\n", fields(FieldsOptions.of(names).with("occurrence=3")));
