@@ -113,21 +113,7 @@ final class Extract {
         try {
             Dumper d = format.open(target.stream(), fieldsOptions);
             d.header(source.info());
-            long n = 0;
-            while (n < count) {
-                Frame f;
-                try {
-                    f = source.next();
-                } catch (IOException e) {
-                    readError = e;
-                    break;
-                }
-                if (f == null) break;
-                d.frame(f);
-                n++;
-                lines.frame(f);
-                progress.tick(n);
-            }
+            readError = eachFrame(source, lines, progress, d::frame);
             progress.done();
             d.close();
             target.commit();
@@ -152,20 +138,8 @@ final class Extract {
         IOException readError = null;
         try {
             java.nio.file.Files.createDirectories(dir);
-            long n = 0;
-            while (n < count) {
-                Frame f;
-                try {
-                    f = source.next();
-                } catch (IOException e) {
-                    readError = e;
-                    break;
-                }
-                if (f == null) break;
-                write(dir.resolve("Frame " + f.number() + format.extension()), null, f);
-                n++;
-                lines.frame(f);
-            }
+            readError = eachFrame(source, lines, new Progress(err, false),
+                    f -> write(dir.resolve("Frame " + f.number() + format.extension()), null, f));
             if (format != Format.FIELDS) {
                 CaptureInfo info = source.info();
                 String name = info.format() == CaptureInfo.Format.PCAP ? "Global Header" : "Capture Header";
@@ -177,6 +151,36 @@ final class Extract {
             return Cli.DAMAGED;
         }
         return readError == null ? Cli.OK : damaged(readError);
+    }
+
+    /** What a run does with each frame it reads; an exception it throws is the output failing. */
+    @FunctionalInterface
+    private interface FrameAction {
+        void accept(Frame f) throws IOException;
+    }
+
+    /**
+     * The frame loop of both outputs: up to {@code count} frames into {@code action}, each then given its -v line
+     * and a progress tick. A read error ends the loop and is returned (null when the capture ended cleanly), so the
+     * caller still completes what it has written; an output error from {@code action} propagates.
+     */
+    private IOException eachFrame(FrameSource source, Lines lines, Progress progress, FrameAction action)
+            throws IOException {
+        long n = 0;
+        while (n < count) {
+            Frame f;
+            try {
+                f = source.next();
+            } catch (IOException e) {
+                return e;
+            }
+            if (f == null) break;
+            action.accept(f);
+            n++;
+            lines.frame(f);
+            progress.tick(n);
+        }
+        return null;
     }
 
     private void write(Path path, CaptureInfo info, Frame frame) throws IOException {

@@ -47,41 +47,36 @@ final class TreeDumper extends DocumentDumper {
         if (entries++ > 0) out.write('\n');
         out.write(node.key);
         ctx.setLength(0);
-        branch(node.children);
+        children(node.children, true);
         out.write('\n');
     }
 
     @Override protected void end() throws IOException { out.flush(); }
 
-    private void branch(List<Node> items) throws IOException {
+    /**
+     * An object's members ({@code |-- label}, labelled) or an array's items ({@code |-}), one line each; the value
+     * goes on that line unless it is drawn below it (a sub-tree or a wrapped value), and its own lines are indented
+     * under a {@code |} while later siblings follow.
+     */
+    private void children(List<Node> items, boolean labelled) throws IOException {
         if (items.isEmpty()) {
             out.write(" -> NIL");
             return;
         }
         for (int k = 0; k < items.size(); k++) {
             Node item = items.get(k);
+            boolean below = isBranch(item) || wraps(item);
             out.write('\n');
-            out.append(ctx).append("  |-- ").append(Text.escapeControls(item.label));
+            out.append(ctx);
+            if (labelled) {
+                out.append("  |-- ").append(Text.escapeControls(item.label));
+                if (!below) out.write(' ');
+            } else {
+                out.append("  |-");
+                if (below) out.write("-> --");
+            }
             int mark = ctx.length();
             ctx.append(k < items.size() - 1 ? BRANCH : SPACES);
-            if (!isBranch(item) && !wraps(item)) out.write(' ');
-            value(item);
-            ctx.setLength(mark);
-        }
-    }
-
-    private void array(List<Node> items) throws IOException {
-        if (items.isEmpty()) {
-            out.write(" -> NIL");
-            return;
-        }
-        for (int k = 0; k < items.size(); k++) {
-            Node item = items.get(k);
-            out.write('\n');
-            out.append(ctx).append("  |-");
-            int mark = ctx.length();
-            ctx.append(k < items.size() - 1 ? BRANCH : SPACES);
-            if (isBranch(item) || wraps(item)) out.write("-> --");
             value(item);
             ctx.setLength(mark);
         }
@@ -101,11 +96,11 @@ final class TreeDumper extends DocumentDumper {
 
     private void value(Node n) throws IOException {
         if (n.kind == Node.Kind.ARRAY) {
-            array(n.children);
+            children(n.children, false);
             return;
         }
         if (n.kind == Node.Kind.OBJECT && n.text == null) {
-            branch(n.children);
+            children(n.children, true);
             return;
         }
         if (n.value instanceof Node.Hex h) {

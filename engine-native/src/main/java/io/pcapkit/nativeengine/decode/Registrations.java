@@ -32,6 +32,7 @@ public final class Registrations {
 
     /** A registry holding every native decoder. */
     public static DecoderRegistry standard() {
+        FieldCatalog.load();
         DecoderRegistry r = new DecoderRegistry();
         // ---- link types
         r.register(Dispatch.LINK_TYPE, 1, new EthernetDecoder());

@@ -4,11 +4,11 @@ import io.pcapkit.model.Anomaly;
 import io.pcapkit.model.Frame;
 import org.junit.jupiter.api.Test;
 
-import static io.pcapkit.nativeengine.proto.InternetFrames.ETHERNET;
-import static io.pcapkit.nativeengine.proto.InternetFrames.RAW_IPV4;
-import static io.pcapkit.nativeengine.proto.InternetFrames.assertCells;
-import static io.pcapkit.nativeengine.proto.InternetFrames.decode;
-import static io.pcapkit.nativeengine.proto.InternetFrames.hasAnomaly;
+import static io.pcapkit.nativeengine.proto.TestFrames.ETHERNET;
+import static io.pcapkit.nativeengine.proto.TestFrames.RAW_IPV4;
+import static io.pcapkit.nativeengine.proto.TestFrames.assertCells;
+import static io.pcapkit.nativeengine.proto.TestFrames.decode;
+import static io.pcapkit.nativeengine.proto.TestFrames.hasAnomaly;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -71,7 +71,7 @@ class IcmpDecoderTest {
 
     @Test void echoRequestWithData() {
         // pcapplusplus/IcmpPackets.pcap frame 9 (tshark -x)
-        Frame f = InternetFrames.decodeAt(ETHERNET, """
+        Frame f = TestFrames.decodeAt(ETHERNET, """
                 021a11f0c83b60334b13c55808004500005426ef0000400157f9c0a82b090808
                 08080800bbb3d73b000051a7d67d000451e408090a0b0c0d0e0f101112131415
                 161718191a1b1c1d1e1f202122232425262728292a2b2c2d2e2f303132333435

@@ -1,16 +1,14 @@
 package io.pcapkit.nativeengine.proto;
 
 import io.pcapkit.model.Anomaly;
-import io.pcapkit.model.FieldColumns;
 import io.pcapkit.model.Frame;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
-
-import static io.pcapkit.nativeengine.proto.L2Frames.assertCells;
-import static io.pcapkit.nativeengine.proto.L2Frames.decode;
-import static io.pcapkit.nativeengine.proto.L2Frames.hasAnomaly;
-import static io.pcapkit.nativeengine.proto.L2Frames.hex;
+import static io.pcapkit.nativeengine.proto.TestFrames.assertCells;
+import static io.pcapkit.nativeengine.proto.TestFrames.cell;
+import static io.pcapkit.nativeengine.proto.TestFrames.decode;
+import static io.pcapkit.nativeengine.proto.TestFrames.hasAnomaly;
+import static io.pcapkit.nativeengine.proto.TestFrames.hex;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,9 +26,7 @@ class Ieee8021adDecoderTest {
         assertSame(Ieee8021adDecoder.IEEE8021AD, f.layer(1).protocol());
         assertCells(f, "eth.type=0x88a8", "ieee8021ad.priority=0", "ieee8021ad.dei=0", "ieee8021ad.id=200",
                 "ieee8021ad.svid=", "ieee8021ah.etype=0x8100", "vlan.id=2001", "vlan.etype=0x0806");
-        FieldColumns c = new FieldColumns(List.of("frame.protocols"));
-        c.load(f);
-        assertEquals("eth:ieee8021ad:vlan:arp", c.cell(0).toString());
+        assertEquals("eth:ieee8021ad:vlan:arp", cell(f, "frame.protocols"));
     }
 
     /** Frame 1 with tags 0xa0c8 / 0xe7d1 and the inner TPID also 0x88a8: one layer, S-VID and C-VID. */

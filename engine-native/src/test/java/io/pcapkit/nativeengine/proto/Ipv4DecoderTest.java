@@ -5,14 +5,14 @@ import io.pcapkit.model.Frame;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
-import java.util.HexFormat;
 
-import static io.pcapkit.nativeengine.proto.InternetFrames.ETHERNET;
-import static io.pcapkit.nativeengine.proto.InternetFrames.RAW_IPV4;
-import static io.pcapkit.nativeengine.proto.InternetFrames.assertCells;
-import static io.pcapkit.nativeengine.proto.InternetFrames.cell;
-import static io.pcapkit.nativeengine.proto.InternetFrames.decode;
-import static io.pcapkit.nativeengine.proto.InternetFrames.hasAnomaly;
+import static io.pcapkit.nativeengine.proto.TestFrames.ETHERNET;
+import static io.pcapkit.nativeengine.proto.TestFrames.RAW_IPV4;
+import static io.pcapkit.nativeengine.proto.TestFrames.assertCells;
+import static io.pcapkit.nativeengine.proto.TestFrames.cell;
+import static io.pcapkit.nativeengine.proto.TestFrames.decode;
+import static io.pcapkit.nativeengine.proto.TestFrames.hasAnomaly;
+import static io.pcapkit.nativeengine.proto.TestFrames.hex;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -235,7 +235,7 @@ class Ipv4DecoderTest {
 
     /** The record-route frame (ipv4-options.pcap frame 4) cut inside the source address. */
     @Test void headerCutShortKeepsWhatWasCaptured() {
-        byte[] whole = HexFormat.of().parseHex("080027191c78c412f5ff72e808004f000050000040004006ead80a00008a0a00");
+        byte[] whole = hex("080027191c78c412f5ff72e808004f000050000040004006ead80a00008a0a00");
         Frame f = decode(ETHERNET, Arrays.copyOf(whole, 14 + 14), 94);
         assertCells(f, "ip.version=4", "ip.len=80", "ip.checksum=0xead8", "ip.src=", "ip.dst=");
         assertTrue(hasAnomaly(f, Anomaly.Kind.TRUNCATED));

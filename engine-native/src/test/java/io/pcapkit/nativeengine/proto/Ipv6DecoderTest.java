@@ -4,11 +4,11 @@ import io.pcapkit.model.Anomaly;
 import io.pcapkit.model.Frame;
 import org.junit.jupiter.api.Test;
 
-import static io.pcapkit.nativeengine.proto.InternetFrames.ETHERNET;
-import static io.pcapkit.nativeengine.proto.InternetFrames.RAW_IPV6;
-import static io.pcapkit.nativeengine.proto.InternetFrames.assertCells;
-import static io.pcapkit.nativeengine.proto.InternetFrames.decode;
-import static io.pcapkit.nativeengine.proto.InternetFrames.hasAnomaly;
+import static io.pcapkit.nativeengine.proto.TestFrames.ETHERNET;
+import static io.pcapkit.nativeengine.proto.TestFrames.RAW_IPV6;
+import static io.pcapkit.nativeengine.proto.TestFrames.assertCells;
+import static io.pcapkit.nativeengine.proto.TestFrames.decode;
+import static io.pcapkit.nativeengine.proto.TestFrames.hasAnomaly;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -5,10 +5,10 @@ import io.pcapkit.model.Frame;
 import io.pcapkit.model.Protocols;
 import org.junit.jupiter.api.Test;
 
-import static io.pcapkit.nativeengine.proto.L2Frames.assertCells;
-import static io.pcapkit.nativeengine.proto.L2Frames.assertChainStartsWith;
-import static io.pcapkit.nativeengine.proto.L2Frames.decode;
-import static io.pcapkit.nativeengine.proto.L2Frames.hasAnomaly;
+import static io.pcapkit.nativeengine.proto.TestFrames.assertCells;
+import static io.pcapkit.nativeengine.proto.TestFrames.assertChainStartsWith;
+import static io.pcapkit.nativeengine.proto.TestFrames.decode;
+import static io.pcapkit.nativeengine.proto.TestFrames.hasAnomaly;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,7 +31,7 @@ class NullDecoderTest {
 
     /** tcpdump/icmpv6-RFC2894-RR.pcap frame 1 (first 44 of 116 bytes): family 28, FreeBSD's AF_INET6. */
     @Test void ipv6Family() {
-        byte[] b = L2Frames.hex("1c000000" + "6000000000483a4020010db8000100000a0027fffef44dcf"
+        byte[] b = TestFrames.hex("1c000000" + "6000000000483a4020010db8000100000a0027fffef44dcf"
                 + "20010db8000100000a0027fffef44dcf");
         Frame f = decode(0, b, 116);
         assertChainStartsWith(f, "NULL:IPv6");

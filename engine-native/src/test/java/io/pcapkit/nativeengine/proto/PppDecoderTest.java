@@ -4,9 +4,9 @@ import io.pcapkit.model.Anomaly;
 import io.pcapkit.model.Frame;
 import org.junit.jupiter.api.Test;
 
-import static io.pcapkit.nativeengine.proto.L2Frames.assertCells;
-import static io.pcapkit.nativeengine.proto.L2Frames.decode;
-import static io.pcapkit.nativeengine.proto.L2Frames.hasAnomaly;
+import static io.pcapkit.nativeengine.proto.TestFrames.assertCells;
+import static io.pcapkit.nativeengine.proto.TestFrames.decode;
+import static io.pcapkit.nativeengine.proto.TestFrames.hasAnomaly;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

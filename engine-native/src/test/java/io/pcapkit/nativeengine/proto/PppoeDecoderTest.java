@@ -6,10 +6,10 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
 
-import static io.pcapkit.nativeengine.proto.L2Frames.assertCells;
-import static io.pcapkit.nativeengine.proto.L2Frames.decode;
-import static io.pcapkit.nativeengine.proto.L2Frames.hasAnomaly;
-import static io.pcapkit.nativeengine.proto.L2Frames.hex;
+import static io.pcapkit.nativeengine.proto.TestFrames.assertCells;
+import static io.pcapkit.nativeengine.proto.TestFrames.decode;
+import static io.pcapkit.nativeengine.proto.TestFrames.hasAnomaly;
+import static io.pcapkit.nativeengine.proto.TestFrames.hex;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,15 +1,13 @@
 package io.pcapkit.nativeengine.proto;
 
 import io.pcapkit.model.Anomaly;
-import io.pcapkit.model.FieldColumns;
 import io.pcapkit.model.Frame;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
-
-import static io.pcapkit.nativeengine.proto.L2Frames.assertChainStartsWith;
-import static io.pcapkit.nativeengine.proto.L2Frames.decode;
-import static io.pcapkit.nativeengine.proto.L2Frames.hasAnomaly;
+import static io.pcapkit.nativeengine.proto.TestFrames.assertChainStartsWith;
+import static io.pcapkit.nativeengine.proto.TestFrames.cell;
+import static io.pcapkit.nativeengine.proto.TestFrames.decode;
+import static io.pcapkit.nativeengine.proto.TestFrames.hasAnomaly;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,9 +43,8 @@ class RawIpDecoderTest {
     }
 
     @Test void frameProtocolsNameTheRawLayerAsTsharkDoes() {
-        FieldColumns c = new FieldColumns(List.of("frame.protocols"));
-        c.load(decode(101, IPV4_DNS));
-        assertTrue(c.cell(0).toString().startsWith("raw:ip"), c.cell(0)::toString);
+        String protocols = cell(decode(101, IPV4_DNS), "frame.protocols");
+        assertTrue(protocols.startsWith("raw:ip"), protocols);
     }
 
     @Test void unknownVersionIsLeftRaw() {

@@ -1,18 +1,16 @@
 package io.pcapkit.nativeengine.proto;
 
 import io.pcapkit.model.Anomaly;
-import io.pcapkit.model.FieldColumns;
 import io.pcapkit.model.Frame;
 import io.pcapkit.model.Protocols;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
-
-import static io.pcapkit.nativeengine.proto.L2Frames.assertCells;
-import static io.pcapkit.nativeengine.proto.L2Frames.assertChainStartsWith;
-import static io.pcapkit.nativeengine.proto.L2Frames.decode;
-import static io.pcapkit.nativeengine.proto.L2Frames.hasAnomaly;
-import static io.pcapkit.nativeengine.proto.L2Frames.hex;
+import static io.pcapkit.nativeengine.proto.TestFrames.assertCells;
+import static io.pcapkit.nativeengine.proto.TestFrames.assertChainStartsWith;
+import static io.pcapkit.nativeengine.proto.TestFrames.cell;
+import static io.pcapkit.nativeengine.proto.TestFrames.decode;
+import static io.pcapkit.nativeengine.proto.TestFrames.hasAnomaly;
+import static io.pcapkit.nativeengine.proto.TestFrames.hex;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -70,9 +68,7 @@ class SllDecoderTest {
         assertEquals(20, f.layer(0).length());
         assertCells(f, "sll.etype=0x0800", "sll.ifindex=20", "sll.hatype=1", "sll.pkttype=0", "sll.halen=6",
                 "sll.src.eth=f0:3f:95:8f:82:63", "sll.unused=0000");
-        FieldColumns c = new FieldColumns(List.of("frame.protocols"));
-        c.load(f);
-        assertTrue(c.cell(0).toString().startsWith("sll:"), "tshark 4.0 calls SLL2 \"sll\" too");
+        assertTrue(cell(f, "frame.protocols").startsWith("sll:"), "tshark 4.0 calls SLL2 \"sll\" too");
     }
 
     /** zeek/linux_dlt_sll2.pcap frame 6: SLL2 carrying a RARP request (EtherType 0x8035). */

@@ -6,10 +6,11 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
 
-import static io.pcapkit.nativeengine.proto.L2Frames.assertCells;
-import static io.pcapkit.nativeengine.proto.L2Frames.decode;
-import static io.pcapkit.nativeengine.proto.L2Frames.hasAnomaly;
-import static io.pcapkit.nativeengine.proto.L2Frames.hex;
+import static io.pcapkit.nativeengine.proto.TestFrames.assertCells;
+import static io.pcapkit.nativeengine.proto.TestFrames.change;
+import static io.pcapkit.nativeengine.proto.TestFrames.decode;
+import static io.pcapkit.nativeengine.proto.TestFrames.hasAnomaly;
+import static io.pcapkit.nativeengine.proto.TestFrames.hex;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -196,10 +197,5 @@ class TcpDecoderTest {
     @Test void everyFlagSet() {
         assertEquals("RRRACEUAPRSF", TcpDecoder.flagString(0xFFF));
         assertEquals("···A········", TcpDecoder.flagString(0x100));
-    }
-
-    /** {@code hex} with the bytes at {@code off} replaced by {@code bytes} (hex). */
-    static String change(String hex, int off, String bytes) {
-        return hex.substring(0, 2 * off) + bytes + hex.substring(2 * off + bytes.length());
     }
 }

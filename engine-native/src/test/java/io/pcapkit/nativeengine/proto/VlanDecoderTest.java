@@ -4,11 +4,11 @@ import io.pcapkit.model.Anomaly;
 import io.pcapkit.model.Frame;
 import org.junit.jupiter.api.Test;
 
-import static io.pcapkit.nativeengine.proto.L2Frames.assertCells;
-import static io.pcapkit.nativeengine.proto.L2Frames.assertChainStartsWith;
-import static io.pcapkit.nativeengine.proto.L2Frames.decode;
-import static io.pcapkit.nativeengine.proto.L2Frames.hasAnomaly;
-import static io.pcapkit.nativeengine.proto.L2Frames.hex;
+import static io.pcapkit.nativeengine.proto.TestFrames.assertCells;
+import static io.pcapkit.nativeengine.proto.TestFrames.assertChainStartsWith;
+import static io.pcapkit.nativeengine.proto.TestFrames.decode;
+import static io.pcapkit.nativeengine.proto.TestFrames.hasAnomaly;
+import static io.pcapkit.nativeengine.proto.TestFrames.hex;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -13,28 +13,48 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Decodes a frame's bytes through the standard registry; checks cells as {@code tshark -T fields} prints them. */
-final class L2Frames {
-    private L2Frames() { }
+/**
+ * The one set of helpers every decoder test uses: decode a frame's bytes through the standard registry and read
+ * its cells as {@code tshark -T fields} prints them.
+ */
+final class TestFrames {
+    /** Link types by their pcap numbers, for tests that read better with a name than a number. */
+    static final int ETHERNET = 1, NULL = 0, RAW_IPV4 = 228, RAW_IPV6 = 229;
+
+    private TestFrames() { }
 
     /** Hex digits to bytes; whitespace (text-block line breaks) is ignored. */
     static byte[] hex(String s) {
         return HexFormat.of().parseHex(s.replaceAll("\\s+", ""));
     }
 
+    /** {@code hex} with the bytes at {@code off} replaced by {@code bytes} (hex). */
+    static String change(String hex, int off, String bytes) {
+        return hex.substring(0, 2 * off) + bytes + hex.substring(2 * off + bytes.length());
+    }
+
     /** Decodes a frame captured whole. */
     static Frame decode(int linkType, String hex) {
-        byte[] b = hex(hex);
-        return decode(linkType, b, b.length);
+        return decodeAt(linkType, hex, 0);
     }
 
     /** Decodes {@code bytes} as a frame that was {@code origLen} bytes long on the wire. */
     static Frame decode(int linkType, byte[] bytes, long origLen) {
-        return new FrameDecoder(Registrations.standard(), null, null)
-                .decode(new Frame(), 1, 0, bytes.length, origLen, LinkType.valueOf(linkType), 0, bytes, 0);
+        return decodeAt(linkType, bytes, origLen, 0);
     }
 
-    /** The tshark {@code -T fields} cell of {@code field}: every occurrence, comma-joined, empty when absent. */
+    /** Decodes a frame captured whole at {@code tsNanos} (for decoders that compare times with the frame's). */
+    static Frame decodeAt(int linkType, String hex, long tsNanos) {
+        byte[] b = hex(hex);
+        return decodeAt(linkType, b, b.length, tsNanos);
+    }
+
+    private static Frame decodeAt(int linkType, byte[] bytes, long origLen, long tsNanos) {
+        return new FrameDecoder(Registrations.standard(), null, null)
+                .decode(new Frame(), 1, tsNanos, bytes.length, origLen, LinkType.valueOf(linkType), 0, bytes, 0);
+    }
+
+    /** The {@code tshark -T fields -E occurrence=a} cell of {@code field}: occurrences comma-joined, "" if none. */
     static String cell(Frame f, String field) {
         FieldColumns columns = new FieldColumns(List.of(field));
         columns.load(f);
