@@ -309,14 +309,9 @@ final class PcapngReader implements RecordReader {
         in.pos += len;
     }
 
+    /** A packet of interface {@code id}; its length anomalies are added to any the caller has recorded. */
     private void fill(Record rec, int at, int capLen, long origLen, int id, long off) {
-        rec.data = in.buf;
-        rec.offset = at;
-        rec.capturedLength = capLen;
-        rec.originalLength = origLen;
-        rec.interfaceId = id;
-        rec.linkType = ifLink[id];
-        rec.fileOffset = off;
+        place(rec, at, capLen, origLen, id, ifLink[id], off);
         long snap = ifSnap[id];
         if (capLen > origLen) {
             addAnomaly(rec, "captured length " + capLen + " exceeds the original length " + origLen);
@@ -367,15 +362,20 @@ final class PcapngReader implements RecordReader {
     }
 
     private void nonPacket(Record rec, int at, int n, long ts, LinkType lt, long off) {
+        place(rec, at, n, n, Frame.NO_INTERFACE, lt, off);
+        rec.timestampNanos = ts;
+        rec.anomaly = null;
+    }
+
+    /** Points {@code rec} at {@code capLen} bytes of the buffer from {@code at}; the callers set time and anomaly. */
+    private void place(Record rec, int at, int capLen, long origLen, int id, LinkType lt, long off) {
         rec.data = in.buf;
         rec.offset = at;
-        rec.capturedLength = n;
-        rec.originalLength = n;
-        rec.timestampNanos = ts;
-        rec.interfaceId = Frame.NO_INTERFACE;
+        rec.capturedLength = capLen;
+        rec.originalLength = origLen;
+        rec.interfaceId = id;
         rec.linkType = lt;
         rec.fileOffset = off;
-        rec.anomaly = null;
     }
 
     private static int indexOf(byte[] b, int from, int to, byte[] what) {
