@@ -126,7 +126,7 @@ final class Documents {
         if (d.type() == FieldType.GROUP || !children.isEmpty()) {
             Node n = Node.object(key, label);
             if (d.type() != FieldType.GROUP) {
-                n.add(Node.value("value", "Value", typed(fd), text(fd)));
+                n.add(Node.value("value", "Value", typed(fd), merge ? null : text(fd)));
                 String name = d.names() == null ? null : fd.valueName();
                 if (name != null) n.add(Node.value("name", "Name", name, null));
             }
@@ -134,9 +134,10 @@ final class Documents {
             return n;
         }
         if (d.names() != null && isInteger(d.type())) {
-            return named(key, label, typed(fd), text(fd), fd.valueName());
+            return named(key, label, typed(fd), merge ? null : text(fd), fd.valueName());
         }
-        return Node.value(key, label, typed(fd), text(fd));
+        // only TREE prints the one-line text (TREE is the one format that does not merge repeated names)
+        return Node.value(key, label, typed(fd), merge ? null : text(fd));
     }
 
     private static boolean isInteger(FieldType t) { return t == FieldType.UINT || t == FieldType.INT; }
@@ -146,7 +147,7 @@ final class Documents {
         Node n = Node.object(key, label);
         n.add(Node.value("value", value));
         if (name != null) n.add(Node.value("name", name));
-        n.text = name == null ? text : text + " (" + name + ")";
+        n.text = name == null || text == null ? text : text + " (" + name + ")";
         return n;
     }
 
