@@ -5,7 +5,6 @@ import io.pcapkit.model.Frame;
 import io.pcapkit.model.Level;
 import io.pcapkit.model.LinkType;
 import io.pcapkit.model.Protocol;
-import io.pcapkit.model.Protocols;
 import io.pcapkit.nativeengine.proto.RawDecoder;
 
 /**
@@ -112,7 +111,4 @@ public final class FrameDecoder {
 
     /** The per-thread context (tests use it to decode a single header). */
     public DecodeContext context() { return c; }
-
-    /** The Raw protocol constant, for callers that check the chain's end. */
-    public static Protocol rawProtocol() { return Protocols.RAW; }
 }
