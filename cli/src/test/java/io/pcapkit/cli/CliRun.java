@@ -53,4 +53,10 @@ record CliRun(int code, String out, String err) {
             return "the native engine cannot read samples/loopback.pcap yet (" + e + ")";
         }
     }
+
+    /** Skips the calling test unless {@code ok}, saying why on the console too (not only in the report). */
+    static void assume(boolean ok, String why) {
+        if (!ok) System.out.println("SKIPPED: " + why);
+        org.junit.jupiter.api.Assumptions.assumeTrue(ok, why);
+    }
 }

@@ -1,6 +1,5 @@
 package io.pcapkit.cli;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -117,7 +116,7 @@ class CliTest {
 
     private static void assumeReader() {
         String problem = CliRun.nativeReaderProblem();
-        Assumptions.assumeTrue(problem == null, () -> "skipped: " + problem);
+        CliRun.assume(problem == null, String.valueOf(problem));
     }
 
     @Test void verboseWritesOneLinePerFrame(@TempDir Path tmp) throws IOException {
@@ -139,7 +138,7 @@ class CliTest {
 
     @Test void fieldsAgreeWithTsharkOnTheSample() throws Exception {
         assumeReader();
-        Assumptions.assumeTrue(tshark(), "skipped: tshark is not installed");
+        CliRun.assume(tshark(), "tshark is not installed (apt-get install -y tshark)");
         List<String> names = new ArrayList<>(List.of("frame.number", "frame.time_epoch", "frame.len", "frame.cap_len",
                 "eth.dst", "eth.src", "eth.type", "ip.version", "ip.hdr_len", "ip.len", "ip.id", "ip.flags",
                 "ip.flags.df", "ip.ttl", "ip.proto", "ip.checksum", "ip.src", "ip.dst", "ipv6.plen", "ipv6.nxt",
@@ -183,7 +182,7 @@ class CliTest {
     @Test void damagedFileWritesEveryReadableFrameThenOneLineAndExit1() {
         assumeReader();
         Path damaged = CliRun.captures().resolve("dpkt/truncated_dns_2.pcap");
-        Assumptions.assumeTrue(Files.isRegularFile(damaged), () -> "skipped: " + damaged + " is absent");
+        CliRun.assume(Files.isRegularFile(damaged), damaged + " is absent (the shared capture corpus)");
         CliRun r = CliRun.of("-j", damaged.toString());
         oneLine(r, 1, "pcapkit: .*truncated_dns_2\\.pcap: offset \\d+: .+");
         assertTrue(r.out().contains("\"Frame 1\": {"), "the readable frame is written");

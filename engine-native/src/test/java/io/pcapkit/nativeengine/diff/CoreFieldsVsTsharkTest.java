@@ -1,6 +1,5 @@
 package io.pcapkit.nativeengine.diff;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -30,8 +29,8 @@ class CoreFieldsVsTsharkTest {
     static final double REQUIRED = 99.5;
 
     @Test void coreFieldsAgreeWithTshark() throws IOException {
-        Assumptions.assumeTrue(Corpus.present(), "capture corpus not found at " + Corpus.dir() + ": test skipped");
-        Assumptions.assumeTrue(Corpus.tsharkPresent(), "tshark not installed: test skipped");
+        Corpus.assumePresent();
+        Corpus.assumeTshark();
 
         TsharkComparison.Report rep = TsharkComparison.run(CORE);
         rep.publish("core-fields-vs-tshark.txt");

@@ -21,6 +21,21 @@ public final class Corpus {
 
     public static boolean present() { return Files.isDirectory(dir()); }
 
+    /** Skips the calling test unless the corpus is there, saying so on the console (not only in the report). */
+    public static void assumePresent() {
+        assume(present(), "capture corpus not found at " + dir() + " (set -Dcaptures.dir=…)");
+    }
+
+    /** Skips the calling test unless tshark is installed, saying so on the console. */
+    public static void assumeTshark() {
+        assume(tsharkPresent(), "tshark is not installed (apt-get install -y tshark)");
+    }
+
+    private static void assume(boolean ok, String why) {
+        if (!ok) System.out.println("SKIPPED: " + why);
+        org.junit.jupiter.api.Assumptions.assumeTrue(ok, why);
+    }
+
     /** Every .pcap / .pcapng / .cap file under the corpus, sorted. */
     public static List<Path> captures() {
         try (Stream<Path> s = Files.walk(dir())) {

@@ -3,7 +3,6 @@ package io.pcapkit.nativeengine.diff;
 import io.pcapkit.model.FieldDef;
 import io.pcapkit.model.Fields;
 import io.pcapkit.nativeengine.decode.Registrations;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +40,7 @@ class DeclaredFieldsVsTsharkTest {
     }
 
     @Test void everyDeclaredNameIsAWiresharkField() throws IOException, InterruptedException {
-        Assumptions.assumeTrue(Corpus.tsharkPresent(), "tshark not installed: test skipped");
+        Corpus.assumeTshark();
         Set<String> known = tsharkFieldNames();
         List<String> unknown = new ArrayList<>();
         for (String n : declared) if (!known.contains(n) && !NOT_IN_TSHARK.contains(n)) unknown.add(n);
@@ -49,8 +48,8 @@ class DeclaredFieldsVsTsharkTest {
     }
 
     @Test void declaredFieldsAgreeWithTshark() throws IOException, InterruptedException {
-        Assumptions.assumeTrue(Corpus.present(), "capture corpus not found at " + Corpus.dir() + ": test skipped");
-        Assumptions.assumeTrue(Corpus.tsharkPresent(), "tshark not installed: test skipped");
+        Corpus.assumePresent();
+        Corpus.assumeTshark();
         Set<String> known = tsharkFieldNames();
         // data.* is "what no decoder claimed": it differs wherever tshark decodes an application protocol the
         // native engine does not have yet, which says nothing about the fields we do decode

@@ -9,7 +9,6 @@ import io.pcapkit.spi.CaptureFormatException;
 import io.pcapkit.spi.Engine;
 import io.pcapkit.spi.EngineOptions;
 import io.pcapkit.spi.FrameSource;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -48,8 +47,8 @@ class ReaderVsTsharkTest {
                             + "nanoseconds in a long end in the year 2262, so the reader clamps and flags the record"));
 
     @Test void everyCaptureReadsLikeTshark() throws IOException {
-        Assumptions.assumeTrue(Corpus.present(), "capture corpus not found at " + Corpus.dir() + ": test skipped");
-        Assumptions.assumeTrue(Corpus.tsharkPresent(), "tshark not installed: test skipped");
+        Corpus.assumePresent();
+        Corpus.assumeTshark();
 
         List<String> problems = new ArrayList<>();
         long[] knownSeen = new long[KNOWN.size()];
