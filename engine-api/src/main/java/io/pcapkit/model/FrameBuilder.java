@@ -82,12 +82,6 @@ public final class FrameBuilder {
         return this;
     }
 
-    /** Changes the header length of the open (or last) layer, e.g. once options have been walked. */
-    public FrameBuilder setLayerLength(int headerLength) {
-        if (openLayer >= 0) f.layerLen[openLayer] = headerLength;
-        return this;
-    }
-
     /** Adds an integer / flag / MAC / IPv4 / time field whose value is {@code value}. */
     public int add(FieldDef d, long value, int offset, int length) {
         int i = slot(d, offset, length);

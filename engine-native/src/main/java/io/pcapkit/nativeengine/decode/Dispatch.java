@@ -21,8 +21,6 @@ public enum Dispatch {
     BSD_AF(256),
     /** 802.2 LLC DSAP. */
     LLC_SAP(256),
-    /** Linux SLL ARPHRD_ hardware types that are not an EtherType dispatch. */
-    SLL_HATYPE(1 << 16),
     /** PPP protocol field (RFC 1661), after PPP's address/control and protocol-field compression. */
     PPP_PROTOCOL(1 << 16);
 
