@@ -21,5 +21,7 @@ public enum Capability {
     /** Decodes on several threads ({@code --workers}). */
     PARALLEL,
     /** Application protocols (above TCP/UDP). */
-    APPLICATION_PROTOCOLS
+    APPLICATION_PROTOCOLS,
+    /** Applies {@link EngineOptions#filter()} to records before decoding them. */
+    RECORD_FILTER
 }

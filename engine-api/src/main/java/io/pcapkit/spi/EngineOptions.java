@@ -15,9 +15,10 @@ import java.util.Map;
  * @param workers       decoding threads for engines that can use them (1 = the reading thread)
  * @param maxFrameBytes largest captured length accepted for one record; larger records are a file error
  * @param extra         engine-specific settings (e.g. {@code tshark.path})
+ * @param filter        records to decode (null: all); rejected records are skipped before decoding
  */
 public record EngineOptions(Level stopLevel, String stopProtocol, List<String> decodeAs, int workers,
-                            int maxFrameBytes, Map<String, String> extra) {
+                            int maxFrameBytes, Map<String, String> extra, RecordFilter filter) {
 
     /** 256 MiB: far above any real snaplen (262,144) or offloaded loopback frame, far below trouble. */
     public static final int DEFAULT_MAX_FRAME_BYTES = 256 * 1024 * 1024;
@@ -42,6 +43,7 @@ public record EngineOptions(Level stopLevel, String stopProtocol, List<String> d
         private int workers = 1;
         private int maxFrameBytes = DEFAULT_MAX_FRAME_BYTES;
         private final java.util.HashMap<String, String> extra = new java.util.HashMap<>();
+        private RecordFilter filter;
 
         public Builder stopLevel(Level l) { this.stopLevel = l; return this; }
 
@@ -55,8 +57,10 @@ public record EngineOptions(Level stopLevel, String stopProtocol, List<String> d
 
         public Builder extra(String key, String value) { this.extra.put(key, value); return this; }
 
+        public Builder filter(RecordFilter f) { this.filter = f; return this; }
+
         public EngineOptions build() {
-            return new EngineOptions(stopLevel, stopProtocol, decodeAs, workers, maxFrameBytes, extra);
+            return new EngineOptions(stopLevel, stopProtocol, decodeAs, workers, maxFrameBytes, extra, filter);
         }
     }
 }

@@ -22,7 +22,19 @@ public enum Dispatch {
     /** 802.2 LLC DSAP. */
     LLC_SAP(256),
     /** PPP protocol field (RFC 1661), after PPP's address/control and protocol-field compression. */
-    PPP_PROTOCOL(1 << 16);
+    PPP_PROTOCOL(1 << 16),
+    /** SCTP ports (either end). */
+    SCTP_PORT(1 << 16),
+    /** SCTP payload protocol identifier (DATA chunks; identifiers above 65535 are not dispatched). */
+    SCTP_PPI(1 << 16),
+    /** IPX packet type. */
+    IPX_PACKET_TYPE(256),
+    /** IPX socket (either end). */
+    IPX_SOCKET(1 << 16),
+    /** GRE protocol type, where it is not an EtherType Wireshark decodes the same way. */
+    GRE_PROTO(1 << 16),
+    /** 802.11 frame type/subtype ((type << 4) | subtype) for the frame body. */
+    WLAN_SUBTYPE(64);
 
     private final int size;
 

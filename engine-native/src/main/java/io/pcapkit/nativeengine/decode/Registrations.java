@@ -1,6 +1,7 @@
 package io.pcapkit.nativeengine.decode;
 
 import io.pcapkit.model.Protocols;
+import io.pcapkit.nativeengine.proto.*; // every decoder: sections below add lines without touching imports
 import io.pcapkit.nativeengine.proto.ArpDecoder;
 import io.pcapkit.nativeengine.proto.EthernetDecoder;
 import io.pcapkit.nativeengine.proto.Icmpv6Decoder;
@@ -96,6 +97,16 @@ public final class Registrations {
         r.register(Dispatch.PPP_PROTOCOL, 0x8057, PppControlDecoder.ipv6cp());
         r.register(Dispatch.PPP_PROTOCOL, 0x80FD, PppControlDecoder.ccp());
         // ---- end of PPP and PPPoE
+        // ---- tunnels and routing (L2TP, OSPF, IPX, AH, ESP, GRE)
+        // ---- end of tunnels and routing
+        // ---- IPv6 mobility and SCTP (HIP, Mobility Header, SCTP)
+        // ---- end of IPv6 mobility and SCTP
+        // ---- UDP applications (DNS, mDNS, LLMNR, DHCP, DHCPv6, NTP)
+        // ---- end of UDP applications
+        // ---- TCP applications (HTTP/1.x, HTTP/2, FTP, TLS)
+        // ---- end of TCP applications
+        // ---- wireless and encapsulations (radiotap, 802.11, IGMP, MPLS, VXLAN, GENEVE)
+        // ---- end of wireless and encapsulations
         return r;
     }
 }
