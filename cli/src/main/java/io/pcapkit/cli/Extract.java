@@ -11,6 +11,7 @@ import io.pcapkit.spi.EngineException;
 import io.pcapkit.spi.EngineOptions;
 import io.pcapkit.spi.EngineProvider;
 import io.pcapkit.spi.FrameSource;
+import io.pcapkit.spi.RenderBuffer;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,6 +45,8 @@ final class Extract {
     private final OutputStream out;
     private final PrintStream err;
     Supplier<List<String>> warnUnknownFields;
+    /** Decode every frame and write nothing (--no-output). */
+    boolean noOutput;
 
     Extract(EngineProvider provider, EngineOptions options, Path file, InputStream stdin, String inputName, Format format,
             FieldsOptions fieldsOptions, String output, boolean perFrameFiles, boolean verbose, long count,
@@ -91,6 +94,7 @@ final class Extract {
                 return Cli.DAMAGED;
             }
             try (source) {
+                if (noOutput) return decodeOnly(source);
                 return perFrameFiles ? toFolder(source) : toOneDocument(source);
             }
         }
@@ -113,7 +117,11 @@ final class Extract {
         try {
             Dumper d = format.open(target.stream(), fieldsOptions);
             d.header(source.info());
-            readError = eachFrame(source, lines, progress, d::frame);
+            readError = eachFrame(source, lines, progress, f -> {
+                RenderBuffer ahead = source.rendered();   // rendered by the decoding thread (--workers)
+                if (ahead != null) d.rendered(f, ahead);
+                else d.frame(f);
+            });
             progress.done();
             d.close();
             target.commit();
@@ -128,6 +136,16 @@ final class Extract {
         } finally {
             if (!committed) target.abort();
         }
+        return readError == null ? Cli.OK : damaged(readError);
+    }
+
+    /** Every frame decoded, nothing written but the -v lines. */
+    private int decodeOnly(FrameSource source) throws IOException {
+        Lines lines = new Lines(true);
+        Progress progress = new Progress(err, !verbose && Progress.terminal());
+        IOException readError = eachFrame(source, lines, progress, f -> { });
+        progress.done();
+        lines.flush();
         return readError == null ? Cli.OK : damaged(readError);
     }
 

@@ -104,6 +104,13 @@ final class PcapkitCommand implements Callable<Integer> {
             description = "decode a port or type as a protocol, e.g. udp.port==8472,vxlan (repeatable)")
     List<String> decodeAs = new ArrayList<>();
 
+    @Option(names = "--no-output", description = "decode every frame to its last layer and write nothing (the pure decode figure)")
+    boolean noOutput;
+
+    @Option(names = {"-w", "--workers"}, paramLabel = "N",
+            description = "decode (and render json/fields) on N threads; frames keep their order (default 1)")
+    int workers = 1;
+
     PcapkitCommand(InputStream in, OutputStream out, PrintStream err) {
         this.in = in;
         this.out = out;
@@ -126,6 +133,8 @@ final class PcapkitCommand implements Callable<Integer> {
         String out = output;
         if (out != null && autoExtension && !files && !out.endsWith(fmt.extension())) out += fmt.extension();
         if (files && out == null) throw new UsageException("-F writes one file per frame and needs a folder: -o FOLDER");
+        if (noOutput && (out != null || files)) throw new UsageException("--no-output writes nothing: drop -o/-F");
+        if (workers < 1 || workers > 256) throw new UsageException("--workers needs 1 to 256 threads, not " + workers);
 
         String engineName = null;
         FieldsOptions fo = fmt == Format.FIELDS ? FieldsOptions.of(fields) : null;
@@ -173,10 +182,16 @@ final class PcapkitCommand implements Callable<Integer> {
         need(provider, caps, level != null, Capability.LAYER_STOP, "stop at a layer (-L)");
         need(provider, caps, protocol != null, Capability.PROTOCOL_STOP, "stop after a protocol (-P)");
         need(provider, caps, !decodeAs.isEmpty(), Capability.DECODE_AS, "apply --decode-as");
-        EngineOptions options = EngineOptions.builder().stopLevel(level).stopProtocol(protocol).decodeAs(decodeAs).build();
+        need(provider, caps, workers > 1, Capability.PARALLEL, "decode on several threads (--workers)");
+        EngineOptions.Builder ob = EngineOptions.builder().stopLevel(level).stopProtocol(protocol).decodeAs(decodeAs)
+                .workers(workers);
+        // with several workers, frames are also rendered where they are decoded when the format allows it
+        if (workers > 1 && !noOutput && !files) ob.renderer(fmt.renderers(fo));
+        EngineOptions options = ob.build();
 
         Extract x = new Extract(provider, options, stdin ? null : file, stdin ? in : null, input, fmt, fo, out, files,
                 verbose, count == null ? Long.MAX_VALUE : count, this.out, err);
+        x.noOutput = noOutput;
         if (fmt == Format.FIELDS) x.warnUnknownFields = new FieldColumns(fields)::unknownNames;
         return x;
     }

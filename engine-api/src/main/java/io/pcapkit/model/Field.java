@@ -20,12 +20,12 @@ public final class Field {
         this.i = index;
     }
 
-    public FieldDef def() { return frame.fdef[i]; }
+    public FieldDef def() { return Fields.byId(frame.fid[i]); }
 
     /** Wireshark display-filter name. */
-    public String name() { return frame.fdef[i].name(); }
+    public String name() { return def().name(); }
 
-    public FieldType type() { return frame.fdef[i].type(); }
+    public FieldType type() { return def().type(); }
 
     /** Index in the frame's flat field table. */
     public int index() { return i; }

@@ -61,6 +61,12 @@ public final class FieldColumns {
 
     public int size() { return names.length; }
 
+    /** Whether a column depends on earlier frames ({@code frame.time_delta}, {@code frame.time_relative}). */
+    public boolean dependsOnOrder() {
+        for (FrameField f : frameFields) if (f == FrameField.TIME_RELATIVE || f == FrameField.TIME_DELTA) return true;
+        return false;
+    }
+
     public String name(int column) { return names[column]; }
 
     /** Fills the cells from {@code f}; read them with {@link #cell(int)} or {@link #appendRow}. */
@@ -71,10 +77,10 @@ public final class FieldColumns {
             seen[c] = false;
         }
         for (int c = 0; c < cells.length; c++) if (frameFields[c] != FrameField.NONE) frameCell(f, c);
-        FieldDef[] fd = f.fdef;
+        int[] fd = f.fid;
         int[] map = columnOfDef;
         for (int i = 0, n = f.fieldCount; i < n; i++) {
-            int id = fd[i].id();
+            int id = fd[i];
             int col = id < map.length ? map[id] : 0;
             while (col != 0) {
                 int c = col - 1;

@@ -12,7 +12,7 @@ public final class FieldFormat {
 
     /** Appends the tshark form of field {@code i} of {@code f}. */
     public static void appendTshark(Frame f, int i, StringBuilder sb) {
-        FieldDef d = f.fdef[i];
+        FieldDef d = Fields.byId(f.fid[i]);
         Object o = f.fobj[i];
         switch (d.type()) {
             case UINT -> appendInt(sb, o instanceof Number n ? n.longValue() : f.fnum[i], d, false);

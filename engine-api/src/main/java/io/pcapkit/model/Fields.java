@@ -14,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Fields {
     private static final Map<String, FieldDef> BY_NAME = new ConcurrentHashMap<>();
     private static final List<FieldDef> ALL = Collections.synchronizedList(new ArrayList<>());
+    /** id -> definition, replaced (never mutated in place) when it grows, so readers need no lock. */
+    private static volatile FieldDef[] byId = new FieldDef[1024];
 
     private Fields() { }
 
@@ -102,6 +104,10 @@ public final class Fields {
         FieldDef d = new FieldDef(ALL.size(), name, label, type, base, bits, mask, names,
                 description == null ? "" : description);
         ALL.add(d);
+        FieldDef[] ids = byId;
+        if (d.id() >= ids.length) ids = java.util.Arrays.copyOf(ids, ids.length * 2);
+        ids[d.id()] = d;
+        byId = ids;
         BY_NAME.put(name, d);
         return d;
     }
@@ -115,6 +121,9 @@ public final class Fields {
         return old != null ? old : define(name, name, type, type == FieldType.UINT ? Base.DEC : Base.NONE,
                 type == FieldType.UINT ? 64 : 0, 0, null, "");
     }
+
+    /** The field with that {@link FieldDef#id()}. */
+    public static FieldDef byId(int id) { return byId[id]; }
 
     /** The field with that display-filter name, or null. */
     public static FieldDef find(String name) { return BY_NAME.get(name); }

@@ -39,7 +39,7 @@ public final class Frame {
 
     // ---- fields, preorder
     int fieldCount;
-    FieldDef[] fdef = new FieldDef[64];
+    int[] fid = new int[64];          // FieldDef.id(): an int, so filling a reused frame stores no references
     long[] fnum = new long[64];
     int[] foff = new int[64];
     int[] flen = new int[64];
@@ -154,7 +154,7 @@ public final class Frame {
     public Field field(String name) {
         FieldDef d = Fields.find(name);
         if (d == null) return null;
-        for (int i = 0; i < fieldCount; i++) if (fdef[i] == d) return new Field(this, i);
+        for (int i = 0; i < fieldCount; i++) if (fid[i] == d.id()) return new Field(this, i);
         return null;
     }
 
@@ -163,7 +163,7 @@ public final class Frame {
         FieldDef d = Fields.find(name);
         if (d == null) return List.of();
         List<Field> out = new ArrayList<>(2);
-        for (int i = 0; i < fieldCount; i++) if (fdef[i] == d) out.add(new Field(this, i));
+        for (int i = 0; i < fieldCount; i++) if (fid[i] == d.id()) out.add(new Field(this, i));
         return out;
     }
 
@@ -177,7 +177,19 @@ public final class Frame {
     }
 
     /** Declaration of the field at flat index {@code i}: the hot-path way to scan a frame without views. */
-    public FieldDef defAt(int i) { return fdef[i]; }
+    public FieldDef defAt(int i) { return Fields.byId(fid[i]); }
+
+    /** {@link FieldDef#id()} of field {@code i}. */
+    public int defIdAt(int i) { return fid[i]; }
+
+    /** One past the last descendant of field {@code i} ({@code i + 1} for a leaf): its next sibling's index. */
+    public int fieldEnd(int i) { return fend[i]; }
+
+    /** Index of the first field of layer {@code l}; its top-level fields are chained by {@link #fieldEnd}. */
+    public int layerFieldStart(int l) { return layerFieldStart[l]; }
+
+    /** One past the last field of layer {@code l}. */
+    public int layerFieldEnd(int l) { return layerFieldEnd[l]; }
 
     /** Every anomaly of the frame, in the order found. */
     public List<Anomaly> anomalies() {
@@ -208,7 +220,7 @@ public final class Frame {
         c.layerFieldEnd = Arrays.copyOf(layerFieldEnd, l);
         int n = Math.max(fieldCount, 1);
         c.fieldCount = fieldCount;
-        c.fdef = Arrays.copyOf(fdef, n);
+        c.fid = Arrays.copyOf(fid, n);
         c.fnum = Arrays.copyOf(fnum, n);
         c.foff = Arrays.copyOf(foff, n);
         c.flen = Arrays.copyOf(flen, n);

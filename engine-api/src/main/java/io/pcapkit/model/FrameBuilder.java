@@ -200,7 +200,7 @@ public final class FrameBuilder {
 
     private static void reverse(Frame fr, int i, int j) {
         for (; i < j; i++, j--) {
-            FieldDef d = fr.fdef[i]; fr.fdef[i] = fr.fdef[j]; fr.fdef[j] = d;
+            int id = fr.fid[i]; fr.fid[i] = fr.fid[j]; fr.fid[j] = id;
             long v = fr.fnum[i]; fr.fnum[i] = fr.fnum[j]; fr.fnum[j] = v;
             int x = fr.foff[i]; fr.foff[i] = fr.foff[j]; fr.foff[j] = x;
             x = fr.flen[i]; fr.flen[i] = fr.flen[j]; fr.flen[j] = x;
@@ -220,8 +220,8 @@ public final class FrameBuilder {
     private int slot(FieldDef d, int offset, int length) {
         Frame fr = f;
         int i = fr.fieldCount;
-        if (i == fr.fdef.length) growFields();
-        fr.fdef[i] = d;
+        if (i == fr.fid.length) growFields();
+        fr.fid[i] = d.id();
         fr.fnum[i] = 0;
         fr.foff[i] = offset;
         fr.flen[i] = length;
@@ -233,8 +233,8 @@ public final class FrameBuilder {
 
     private void growFields() {
         Frame fr = f;
-        int n = fr.fdef.length * 2;
-        fr.fdef = Arrays.copyOf(fr.fdef, n);
+        int n = fr.fid.length * 2;
+        fr.fid = Arrays.copyOf(fr.fid, n);
         fr.fnum = Arrays.copyOf(fr.fnum, n);
         fr.foff = Arrays.copyOf(fr.foff, n);
         fr.flen = Arrays.copyOf(fr.flen, n);

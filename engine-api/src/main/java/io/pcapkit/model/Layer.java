@@ -64,7 +64,7 @@ public final class Layer {
         FieldDef d = Fields.find(name);
         if (d == null) return null;
         int end = frame.layerFieldEnd[index];
-        for (int i = frame.layerFieldStart[index]; i < end; i++) if (frame.fdef[i] == d) return new Field(frame, i);
+        for (int i = frame.layerFieldStart[index]; i < end; i++) if (frame.fid[i] == d.id()) return new Field(frame, i);
         return null;
     }
 
@@ -74,7 +74,7 @@ public final class Layer {
         List<Field> out = new ArrayList<>(2);
         if (d == null) return out;
         int end = frame.layerFieldEnd[index];
-        for (int i = frame.layerFieldStart[index]; i < end; i++) if (frame.fdef[i] == d) out.add(new Field(frame, i));
+        for (int i = frame.layerFieldStart[index]; i < end; i++) if (frame.fid[i] == d.id()) out.add(new Field(frame, i));
         return out;
     }
 

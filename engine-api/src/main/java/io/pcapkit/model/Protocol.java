@@ -32,7 +32,13 @@ public final class Protocol {
     public Level level() { return level; }
 
     /** The key under which document dumpers nest this layer: the display name in lower case. */
-    public String key() { return name.toLowerCase(java.util.Locale.ROOT); }
+    public String key() {
+        String k = key;
+        if (k == null) key = k = name.toLowerCase(java.util.Locale.ROOT);
+        return k;
+    }
+
+    private String key;   // computed once: dumpers ask for it on every layer of every frame
 
     @Override public String toString() { return name; }
 }

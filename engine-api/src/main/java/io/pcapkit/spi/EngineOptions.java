@@ -16,9 +16,13 @@ import java.util.Map;
  * @param maxFrameBytes largest captured length accepted for one record; larger records are a file error
  * @param extra         engine-specific settings (e.g. {@code tshark.path})
  * @param filter        records to decode (null: all); rejected records are skipped before decoding
+ * @param renderer      with {@code workers > 1}: makes one {@link FrameRenderer} per worker thread, which renders
+ *                      each frame right after decoding it; {@link FrameSource#rendered()} then hands the bytes out
+ *                      with the frame, in order (null: the caller renders)
  */
 public record EngineOptions(Level stopLevel, String stopProtocol, List<String> decodeAs, int workers,
-                            int maxFrameBytes, Map<String, String> extra, RecordFilter filter) {
+                            int maxFrameBytes, Map<String, String> extra, RecordFilter filter,
+                            java.util.function.Supplier<FrameRenderer> renderer) {
 
     /** 256 MiB: far above any real snaplen (262,144) or offloaded loopback frame, far below trouble. */
     public static final int DEFAULT_MAX_FRAME_BYTES = 256 * 1024 * 1024;
@@ -44,6 +48,7 @@ public record EngineOptions(Level stopLevel, String stopProtocol, List<String> d
         private int maxFrameBytes = DEFAULT_MAX_FRAME_BYTES;
         private final java.util.HashMap<String, String> extra = new java.util.HashMap<>();
         private RecordFilter filter;
+        private java.util.function.Supplier<FrameRenderer> renderer;
 
         public Builder stopLevel(Level l) { this.stopLevel = l; return this; }
 
@@ -59,8 +64,11 @@ public record EngineOptions(Level stopLevel, String stopProtocol, List<String> d
 
         public Builder filter(RecordFilter f) { this.filter = f; return this; }
 
+        public Builder renderer(java.util.function.Supplier<FrameRenderer> r) { this.renderer = r; return this; }
+
         public EngineOptions build() {
-            return new EngineOptions(stopLevel, stopProtocol, decodeAs, workers, maxFrameBytes, extra, filter);
+            return new EngineOptions(stopLevel, stopProtocol, decodeAs, workers, maxFrameBytes, extra, filter,
+                    renderer);
         }
     }
 }

@@ -18,5 +18,11 @@ public interface FrameSource extends AutoCloseable {
     /** What the file header(s) said; PCAPNG interfaces are added as their blocks are read. */
     CaptureInfo info();
 
+    /**
+     * The bytes {@link EngineOptions#renderer()} produced for the frame last returned by {@link #next()}, when
+     * this source rendered it on a worker thread; null when the caller must render the frame itself.
+     */
+    default RenderBuffer rendered() { return null; }
+
     @Override void close() throws IOException;
 }

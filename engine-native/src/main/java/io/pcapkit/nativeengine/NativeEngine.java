@@ -58,7 +58,12 @@ public final class NativeEngine implements Engine {
 
     @Override public FrameSource open(InputStream in, String displayName) throws IOException {
         try {
-            return new NativeFrameSource(CaptureReaders.open(in, displayName, options.maxFrameBytes()), newDecoder());
+            var reader = CaptureReaders.open(in, displayName, options.maxFrameBytes());
+            if (options.workers() > 1) {
+                return new ParallelFrameSource(reader, this::newDecoder, options.workers(), options.filter(),
+                        options.renderer());
+            }
+            return new NativeFrameSource(reader, newDecoder());
         } catch (IOException | RuntimeException e) {
             in.close();
             throw e;

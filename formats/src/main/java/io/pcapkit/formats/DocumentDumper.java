@@ -2,6 +2,7 @@ package io.pcapkit.formats;
 
 import io.pcapkit.model.Frame;
 import io.pcapkit.spi.CaptureInfo;
+import io.pcapkit.spi.RenderBuffer;
 
 import java.io.IOException;
 
@@ -40,7 +41,23 @@ abstract class DocumentDumper implements Dumper {
     @Override public final void frame(Frame frame) throws IOException {
         start();
         newBlocks();
+        frameEntry(frame);
+    }
+
+    @Override public final void rendered(Frame frame, RenderBuffer bytes) throws IOException {
+        start();
+        newBlocks();
+        renderedEntry(bytes);
+    }
+
+    /** Writes a frame's entry; by default built as nodes. */
+    protected void frameEntry(Frame frame) throws IOException {
         entry(Documents.frame(frame, mergeRepeated()));
+    }
+
+    /** Writes a frame's entry that this dumper's {@link #renderer()} rendered (only formats that have one). */
+    protected void renderedEntry(RenderBuffer bytes) throws IOException {
+        throw new IllegalStateException(getClass().getSimpleName() + " renders no frames ahead");
     }
 
     @Override public final void close() throws IOException {

@@ -2,6 +2,8 @@ package io.pcapkit.formats;
 
 import io.pcapkit.model.Frame;
 import io.pcapkit.spi.CaptureInfo;
+import io.pcapkit.spi.FrameRenderer;
+import io.pcapkit.spi.RenderBuffer;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -20,6 +22,15 @@ public interface Dumper extends Closeable {
 
     /** One frame; it is not kept, so a reused frame may change after this returns. */
     void frame(Frame frame) throws IOException;
+
+    /**
+     * A renderer of this format's frame entries, one per decoding thread, when the format can render frames apart
+     * from the document (the bytes are then placed with {@link #rendered}); null when it cannot.
+     */
+    default FrameRenderer renderer() { return null; }
+
+    /** One frame whose entry a {@link #renderer()} of this dumper already rendered into {@code bytes}. */
+    default void rendered(Frame frame, RenderBuffer bytes) throws IOException { frame(frame); }
 
     /** Ends the document and flushes; never closes the stream the dumper writes to. */
     @Override void close() throws IOException;

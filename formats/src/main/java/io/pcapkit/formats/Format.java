@@ -66,5 +66,17 @@ public enum Format {
         };
     }
 
+    /**
+     * Makers of per-thread frame renderers for this format, for engines that decode on several threads and can
+     * render there too; null when frames of this format are rendered on the writing thread only.
+     */
+    public java.util.function.Supplier<io.pcapkit.spi.FrameRenderer> renderers(FieldsOptions fields) {
+        return switch (this) {
+            case JSON -> JsonFrames::new;
+            case FIELDS -> FieldsDumper.renderers(fields);
+            case PLIST, TREE -> null;
+        };
+    }
+
     @Override public String toString() { return id; }
 }
