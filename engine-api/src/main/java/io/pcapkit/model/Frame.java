@@ -179,6 +179,15 @@ public final class Frame {
     /** Declaration of the field at flat index {@code i}: the hot-path way to scan a frame without views. */
     public FieldDef defAt(int i) { return Fields.byId(fid[i]); }
 
+    /** Field {@code i}'s integer value, as {@link Field#asLong()} gives it, without a view object. */
+    public long longAt(int i) {
+        Object o = fobj[i];
+        return o instanceof Number n ? n.longValue() : fnum[i];
+    }
+
+    /** The value object of field {@code i} (decoded text, bytes not in the frame …), or null for values by offset. */
+    public Object objectAt(int i) { return fobj[i]; }
+
     /** {@link FieldDef#id()} of field {@code i}. */
     public int defIdAt(int i) { return fid[i]; }
 

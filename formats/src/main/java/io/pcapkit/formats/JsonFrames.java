@@ -25,6 +25,8 @@ final class JsonFrames implements FrameRenderer {
     private final StringBuilder text = new StringBuilder(64);
     /** Occurrences of each field id among the siblings being written (scratch; all zero between calls). */
     private int[] seen = new int[1024];
+    /** Each field's encoded {@code "name": }, by field id, made on first use. */
+    private byte[][] names = new byte[1024][];
     private long cachedSecond = Long.MIN_VALUE;
     private String cachedPrefix;
 
@@ -111,7 +113,10 @@ final class JsonFrames implements FrameRenderer {
         for (int i = first; i < end; i = f.fieldEnd(i), n++) repeated |= ++counts[f.defIdAt(i)] > 1;
         if (!repeated) {
             for (int i = first; i < end; i = f.fieldEnd(i)) counts[f.defIdAt(i)] = 0;
-            for (int i = first; i < end; i = f.fieldEnd(i)) field(f, i, f.defAt(i).name());
+            for (int i = first; i < end; i = f.fieldEnd(i)) {
+                j.name(encodedName(f.defIdAt(i)));
+                fieldValue(f, i);
+            }
             return;
         }
         // the counts are cleared before descending: nested levels reuse the scratch table
@@ -142,10 +147,22 @@ final class JsonFrames implements FrameRenderer {
         }
     }
 
+    private byte[] encodedName(int id) {
+        byte[][] n = names;
+        if (id >= n.length) names = n = Arrays.copyOf(n, Math.max(n.length * 2, id + 1));
+        byte[] e = n[id];
+        if (e == null) n[id] = e = JsonOut.encodedName(Fields.byId(id).name());
+        return e;
+    }
+
     /** One field under {@code key}, or as an array element when {@code key} is null. */
     private void field(Frame f, int i, String key) {
         if (key != null) j.name(key);
         else j.beforeValue(true);
+        fieldValue(f, i);
+    }
+
+    private void fieldValue(Frame f, int i) {
         FieldDef d = f.defAt(i);
         boolean children = f.fieldEnd(i) > i + 1;
         if (d.type() == FieldType.GROUP || children) {
@@ -170,7 +187,7 @@ final class JsonFrames implements FrameRenderer {
 
     private void valueName(Frame f, int i, FieldDef d) {
         if (d.names() == null) return;
-        String name = d.names().name(f.fieldAt(i).asLong());
+        String name = d.names().name(f.longAt(i));
         if (name != null) {
             j.name("name");
             j.value(name);
@@ -179,22 +196,27 @@ final class JsonFrames implements FrameRenderer {
 
     /** The value typed as JSON holds it: numbers, booleans, hex for bytes, tshark's text for addresses. */
     private void typed(Frame f, int i, FieldDef d) {
-        Field fd = f.fieldAt(i);
         switch (d.type()) {
-            case UINT -> j.unsigned(fd.asLong());
-            case INT -> j.number(fd.asLong());
-            case BOOL -> j.bool(fd.asLong() != 0);
+            case UINT -> j.unsigned(f.longAt(i));
+            case INT -> j.number(f.longAt(i));
+            case BOOL -> j.bool(f.longAt(i) != 0);
             case DOUBLE -> {
-                double v = fd.asDouble();
+                double v = f.fieldAt(i).asDouble();
                 if (Double.isFinite(v)) j.rawNumber(Double.toString(v));
                 else j.value(Double.toString(v));
             }
-            case TIME -> j.nanos(fd.asLong());
+            case TIME -> j.nanos(f.longAt(i));
             case BYTES -> {
-                byte[] b = fd.asBytes();
-                j.hex(b, 0, b.length);
+                Object o = f.objectAt(i);
+                Field fd = f.fieldAt(i);
+                if (o == null) {
+                    j.hex(f.array(), f.dataOffset() + fd.offset(), fd.length());   // the frame's own bytes, no copy
+                } else {
+                    byte[] b = fd.asBytes();
+                    j.hex(b, 0, b.length);
+                }
             }
-            case STRING -> j.value(fd.asString());
+            case STRING -> j.value(f.fieldAt(i).asString());
             case MAC, IPV4, IPV6, GROUP -> {
                 text.setLength(0);
                 FieldFormat.appendTshark(f, i, text);

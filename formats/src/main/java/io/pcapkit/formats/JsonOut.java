@@ -13,6 +13,16 @@ import java.math.BigDecimal;
 final class JsonOut {
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final int MAX_DEPTH = 256;
+    /** Two lower-case hex digits per byte value. */
+    private static final byte[] HEX_PAIRS = new byte[512];
+
+    static {
+        byte[] d = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        for (int v = 0; v < 256; v++) {
+            HEX_PAIRS[2 * v] = d[v >>> 4];
+            HEX_PAIRS[2 * v + 1] = d[v & 15];
+        }
+    }
 
     private RenderBuffer out;
     private final int[] count = new int[MAX_DEPTH];
@@ -59,6 +69,22 @@ final class JsonOut {
         out.write(' ');
     }
 
+    /** A member's name given as its encoded form {@code "name": } (see {@link #encodedName}). */
+    void name(byte[] encoded) {
+        if (count[depth] > 0) out.write(',');
+        indent();
+        out.write(encoded, 0, encoded.length);
+    }
+
+    /** {@code "name": } as bytes, to be written many times with {@link #name(byte[])}. */
+    static byte[] encodedName(String name) {
+        RenderBuffer b = new RenderBuffer(name.length() + 8);
+        JsonOut j = new JsonOut();
+        j.out = b;
+        j.entryName(name);
+        return java.util.Arrays.copyOf(b.array(), b.length());
+    }
+
     /** A top-level entry's name with no separator before it: whoever assembles the document places entries. */
     void entryName(String name) {
         string(name);
@@ -78,13 +104,25 @@ final class JsonOut {
     }
 
     void number(long v) {
-        ascii(Long.toString(v));
+        if (v >= 0) digits(v);
+        else ascii(Long.toString(v));
         count[depth]++;
     }
 
     void unsigned(long v) {
-        ascii(v >= 0 ? Long.toString(v) : Long.toUnsignedString(v));
+        if (v >= 0) digits(v);
+        else ascii(Long.toUnsignedString(v));
         count[depth]++;
+    }
+
+    /** Decimal digits of {@code v >= 0}, straight into the buffer. */
+    private void digits(long v) {
+        int n = 1;
+        for (long t = v; t >= 10; t /= 10) n++;
+        int at = out.reserve(n);
+        byte[] b = out.array();
+        for (int i = at + n - 1; i >= at; i--, v /= 10) b[i] = (byte) ('0' + (int) (v % 10));
+        out.advance(n);
     }
 
     /** Epoch nanoseconds as a plain decimal with nine fraction digits ({@code 1795687523.126976000}). */
@@ -129,10 +167,11 @@ final class JsonOut {
         int at = out.reserve(2 * len + 2);
         byte[] o = out.array();
         o[at++] = '"';
-        for (int i = 0; i < len; i++) {
-            int v = b[off + i] & 0xFF;
-            o[at++] = (byte) Character.forDigit(v >>> 4, 16);
-            o[at++] = (byte) Character.forDigit(v & 15, 16);
+        byte[] pairs = HEX_PAIRS;
+        for (int i = off, end = off + len; i < end; i++) {
+            int v = (b[i] & 0xFF) << 1;
+            o[at++] = pairs[v];
+            o[at++] = pairs[v + 1];
         }
         o[at] = '"';
         out.advance(2 * len + 2);
