@@ -44,7 +44,8 @@ public final class Frame {
     int[] foff = new int[64];
     int[] flen = new int[64];
     Object[] fobj = new Object[64];   // non-null when the value is not in the frame bytes (or not a long)
-    int[] fparent = new int[64];      // index of the enclosing group field, -1 at layer top level
+    /** One past the last field holding an object: reset clears only up to here (most fields hold none). */
+    int objectsEnd;
     int[] fend = new int[64];         // one past the last descendant (groups), i+1 for leaves
 
     // ---- anomalies (rare, so a list created on first use)
@@ -234,7 +235,7 @@ public final class Frame {
         c.foff = Arrays.copyOf(foff, n);
         c.flen = Arrays.copyOf(flen, n);
         c.fobj = Arrays.copyOf(fobj, n);
-        c.fparent = Arrays.copyOf(fparent, n);
+        c.objectsEnd = objectsEnd;
         c.fend = Arrays.copyOf(fend, n);
         if (anomalies != null) {
             c.anomalies = new ArrayList<>(anomalies);

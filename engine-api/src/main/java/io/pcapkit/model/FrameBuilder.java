@@ -36,7 +36,8 @@ public final class FrameBuilder {
         frame.layerCount = 0;
         // clear object references of the previous frame so they can be collected
         Object[] objs = frame.fobj;
-        for (int i = 0, n = frame.fieldCount; i < n; i++) objs[i] = null;
+        for (int i = 0, n = frame.objectsEnd; i < n; i++) objs[i] = null;
+        frame.objectsEnd = 0;
         frame.fieldCount = 0;
         if (frame.anomalies != null) frame.anomalies.clear();
         openLayer = -1;
@@ -103,6 +104,7 @@ public final class FrameBuilder {
     public int addObject(FieldDef d, Object value, int offset, int length) {
         int i = slot(d, offset, length);
         f.fobj[i] = value;
+        f.objectsEnd = i + 1;
         if (value instanceof Number n && !(value instanceof Double)) f.fnum[i] = n.longValue();
         else if (value instanceof Double x) f.fnum[i] = Double.doubleToRawLongBits(x);
         else if (value instanceof Boolean b) f.fnum[i] = b ? 1 : 0;
@@ -131,6 +133,7 @@ public final class FrameBuilder {
     public int beginGroupObject(FieldDef d, Object value, int offset, int length) {
         int i = beginGroup(d, offset, length);
         f.fobj[i] = value;
+        f.objectsEnd = i + 1;
         return i;
     }
 
@@ -166,7 +169,7 @@ public final class FrameBuilder {
      * Moves the fields added since {@code mark} (a {@link Frame#fieldCount()} taken before adding them) to the end
      * of layer {@code layer}'s fields. This is how a decoder adds to a layer it finished earlier: an Ethernet
      * trailer is known only once the layers above have said how long their PDU is. In place (three reversals),
-     * no allocation; later layers' field ranges and every parent/end index are shifted to match.
+     * no allocation; later layers' field ranges and every end index are shifted to match.
      */
     public FrameBuilder moveIntoLayer(int layer, int mark) {
         Frame fr = f;
@@ -177,11 +180,9 @@ public final class FrameBuilder {
         int back = mark - p;
         rotate(fr, p, mark, n);
         for (int i = p; i < p + m; i++) {          // the inserted entries, moved back by `back`
-            if (fr.fparent[i] >= mark) fr.fparent[i] -= back;
             fr.fend[i] -= back;
         }
         for (int i = p + m; i < n; i++) {          // the entries they jumped over, moved on by m
-            if (fr.fparent[i] >= p) fr.fparent[i] += m;
             fr.fend[i] += m;
         }
         fr.layerFieldEnd[layer] += m;
@@ -193,6 +194,7 @@ public final class FrameBuilder {
     }
 
     private static void rotate(Frame fr, int from, int mid, int to) {
+        fr.objectsEnd = Math.max(fr.objectsEnd, to);   // objects may move up to the end of the rotated range
         reverse(fr, from, mid - 1);
         reverse(fr, mid, to - 1);
         reverse(fr, from, to - 1);
@@ -205,7 +207,6 @@ public final class FrameBuilder {
             int x = fr.foff[i]; fr.foff[i] = fr.foff[j]; fr.foff[j] = x;
             x = fr.flen[i]; fr.flen[i] = fr.flen[j]; fr.flen[j] = x;
             Object o = fr.fobj[i]; fr.fobj[i] = fr.fobj[j]; fr.fobj[j] = o;
-            x = fr.fparent[i]; fr.fparent[i] = fr.fparent[j]; fr.fparent[j] = x;
             x = fr.fend[i]; fr.fend[i] = fr.fend[j]; fr.fend[j] = x;
         }
     }
@@ -225,7 +226,6 @@ public final class FrameBuilder {
         fr.fnum[i] = 0;
         fr.foff[i] = offset;
         fr.flen[i] = length;
-        fr.fparent[i] = groupDepth == 0 ? -1 : groupStack[groupDepth - 1];
         fr.fend[i] = i + 1;
         fr.fieldCount = i + 1;
         return i;
@@ -239,7 +239,6 @@ public final class FrameBuilder {
         fr.foff = Arrays.copyOf(fr.foff, n);
         fr.flen = Arrays.copyOf(fr.flen, n);
         fr.fobj = Arrays.copyOf(fr.fobj, n);
-        fr.fparent = Arrays.copyOf(fr.fparent, n);
         fr.fend = Arrays.copyOf(fr.fend, n);
     }
 
