@@ -21,6 +21,8 @@ public final class DecodeContext {
 
     // what the current decoder asked for next
     Dispatch nextTable;
+    /** Asked for the same key when {@link #nextTable} has nothing under it; null when there is no second table. */
+    Dispatch nextFallback;
     int nextKey;
     int nextKey2 = -1;
     LayerDecoder nextDecoder;
@@ -96,9 +98,20 @@ public final class DecodeContext {
     /** The payload is looked up as {@code key} in {@code table}; it spans {@code payloadLen} bytes (-1: the rest). */
     public void next(Dispatch table, int key, int payloadLen) {
         nextTable = table;
+        nextFallback = null;
         nextKey = key;
         nextKey2 = -1;
         nextLen = payloadLen;
+    }
+
+    /**
+     * The payload is looked up as {@code key} in {@code table}, and in {@code fallback} when {@code table} has no
+     * decoder for it: a header whose type numbers are mostly another table's (GRE's protocol types are EtherTypes,
+     * plus a few of its own).
+     */
+    public void next(Dispatch table, int key, Dispatch fallback, int payloadLen) {
+        next(table, key, payloadLen);
+        nextFallback = fallback;
     }
 
     /**
@@ -107,6 +120,7 @@ public final class DecodeContext {
      */
     public void nextPorts(Dispatch table, int src, int dst, int payloadLen) {
         nextTable = table;
+        nextFallback = null;
         nextKey = Math.min(src, dst);
         nextKey2 = Math.max(src, dst);
         nextLen = payloadLen;
@@ -148,6 +162,7 @@ public final class DecodeContext {
 
     void resetNext() {
         nextTable = null;
+        nextFallback = null;
         nextDecoder = null;
         nextKey = 0;
         nextKey2 = -1;

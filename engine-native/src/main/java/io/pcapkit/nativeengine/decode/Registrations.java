@@ -98,6 +98,11 @@ public final class Registrations {
         r.register(Dispatch.PPP_PROTOCOL, 0x80FD, PppControlDecoder.ccp());
         // ---- end of PPP and PPPoE
         // ---- tunnels and routing (L2TP, OSPF, IPX, AH, ESP, GRE)
+        r.register(Dispatch.IP_PROTO, 51, new AhDecoder());
+        r.register(Dispatch.IP_PROTO, 50, new EspDecoder());
+        r.register(Dispatch.IP_PROTO, 47, new GreDecoder());
+        r.register(Dispatch.GRE_PROTO, 0x880B, new PppDecoder(true)); // PPTP's enhanced GRE carries HDLC-like PPP
+        r.register(Dispatch.GRE_PROTO, 0x6558, new EthernetDecoder()); // transparent Ethernet bridging, no FCS
         // ---- end of tunnels and routing
         // ---- IPv6 mobility and SCTP (HIP, Mobility Header, SCTP)
         // ---- end of IPv6 mobility and SCTP
