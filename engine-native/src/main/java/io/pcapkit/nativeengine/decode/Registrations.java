@@ -103,6 +103,8 @@ public final class Registrations {
         r.register(Dispatch.IP_PROTO, 47, new GreDecoder());
         r.register(Dispatch.GRE_PROTO, 0x880B, new PppDecoder(true)); // PPTP's enhanced GRE carries HDLC-like PPP
         r.register(Dispatch.GRE_PROTO, 0x6558, new EthernetDecoder()); // transparent Ethernet bridging, no FCS
+        r.register(Dispatch.UDP_PORT, 1701, new L2tpDecoder(false));
+        r.register(Dispatch.IP_PROTO, 115, new L2tpDecoder(true));
         // ---- end of tunnels and routing
         // ---- IPv6 mobility and SCTP (HIP, Mobility Header, SCTP)
         // ---- end of IPv6 mobility and SCTP
