@@ -21,8 +21,9 @@ public final class DecodeContext {
 
     // what the current decoder asked for next
     Dispatch nextTable;
-    /** Asked for the same key when {@link #nextTable} has nothing under it; null when there is no second table. */
+    /** Asked when {@link #nextTable} has nothing under the key(s); null when there is no second table. */
     Dispatch nextFallback;
+    int nextFallbackKey;
     int nextKey;
     int nextKey2 = -1;
     LayerDecoder nextDecoder;
@@ -105,13 +106,13 @@ public final class DecodeContext {
     }
 
     /**
-     * The payload is looked up as {@code key} in {@code table}, and in {@code fallback} when {@code table} has no
-     * decoder for it: a header whose type numbers are mostly another table's (GRE's protocol types are EtherTypes,
-     * plus a few of its own).
+     * After {@link #next} or {@link #nextPorts}: when that lookup finds no decoder, {@code key} in {@code table} is
+     * tried. For headers with a second way to name their payload: GRE's protocol types are mostly EtherTypes plus a
+     * few of its own, IPX tries its sockets and then its packet type.
      */
-    public void next(Dispatch table, int key, Dispatch fallback, int payloadLen) {
-        next(table, key, payloadLen);
-        nextFallback = fallback;
+    public void orElse(Dispatch table, int key) {
+        nextFallback = table;
+        nextFallbackKey = key;
     }
 
     /**

@@ -105,6 +105,11 @@ public final class Registrations {
         r.register(Dispatch.GRE_PROTO, 0x6558, new EthernetDecoder()); // transparent Ethernet bridging, no FCS
         r.register(Dispatch.UDP_PORT, 1701, new L2tpDecoder(false));
         r.register(Dispatch.IP_PROTO, 115, new L2tpDecoder(true));
+        IpxDecoder ipx = new IpxDecoder();
+        r.register(Dispatch.ETHERTYPE, 0x8137, ipx); // Ethernet II and SNAP
+        r.register(Dispatch.ETHERTYPE, 0x0001, ipx); // raw 802.3 (and Linux SLL's ETH_P_802_3), see EthernetDecoder
+        r.register(Dispatch.LLC_SAP, 0xE0, ipx);
+        r.register(Dispatch.IP_PROTO, 111, ipx);
         // ---- end of tunnels and routing
         // ---- IPv6 mobility and SCTP (HIP, Mobility Header, SCTP)
         // ---- end of IPv6 mobility and SCTP

@@ -120,7 +120,8 @@ public final class GreDecoder implements LayerDecoder {
                 return len;
             }
         }
-        c.next(Dispatch.GRE_PROTO, type, Dispatch.ETHERTYPE, -1);
+        c.next(Dispatch.GRE_PROTO, type, -1);
+        c.orElse(Dispatch.ETHERTYPE, type);
         return at - off;
     }
 
