@@ -109,7 +109,9 @@ public final class Registrations {
         r.register(Dispatch.ETHERTYPE, 0x8137, ipx); // Ethernet II and SNAP
         r.register(Dispatch.ETHERTYPE, 0x0001, ipx); // raw 802.3 (and Linux SLL's ETH_P_802_3), see EthernetDecoder
         r.register(Dispatch.LLC_SAP, 0xE0, ipx);
-        r.register(Dispatch.IP_PROTO, 111, ipx);
+        r.register(Dispatch.UDP_PORT, 213, ipx); // RFC 1234 tunnelling; Wireshark 4.0 leaves IP protocol 111 alone
+        r.register(Dispatch.BSD_AF, 23, ipx); // AF_IPX in BSD NULL/LOOP headers
+        r.register(Dispatch.IP_PROTO, 89, new OspfDecoder());
         // ---- end of tunnels and routing
         // ---- IPv6 mobility and SCTP (HIP, Mobility Header, SCTP)
         // ---- end of IPv6 mobility and SCTP

@@ -13,7 +13,9 @@ import io.pcapkit.nativeengine.decode.LayerDecoder;
 
 /**
  * Novell IPX as Wireshark 4.0's "ipx" dissector shows it, however it arrived: EtherType 0x8137 (also through
- * SNAP), raw 802.3 ("Novell raw", the checksum 0xFFFF right after the length), LLC SAP 0xE0, or IP protocol 111.
+ * SNAP and GRE), raw 802.3 ("Novell raw", the checksum 0xFFFF right after the length), LLC SAP 0xE0, BSD AF_IPX,
+ * or tunnelled over UDP port 213 (RFC 1234). IP protocol 111 ("IPX in IP") is not decoded: tshark 4.0 has no
+ * dissector for it and shows such payloads as data.
  * Besides the header fields Wireshark adds hidden ones that {@code tshark -T fields} prints: both addresses as
  * {@code net.node} text ({@code ipx.src}, {@code ipx.dst}, {@code ipx.addr}) and the either-end network, node and
  * socket. The payload is looked up by socket (the lower first) and then by packet type, as Wireshark does.
