@@ -10,8 +10,8 @@ import io.pcapkit.nativeengine.decode.DecodeContext;
  * OSPFv3 link state advertisements (RFC 5340 A.4): the 20-byte header with the LS type split into U bit, flooding
  * scope and function code, and in LS Updates the bodies of router, network, inter-area prefix, inter-area router,
  * AS-external, NSSA, link and intra-area prefix LSAs. Prefixes are stored in whole 32-bit words and shown as the
- * address they start (zero-filled); an OSPFv3 instance of the IPv4 address families (RFC 5838: instance ids 64 to
- * 127) carries IPv4 prefixes.
+ * IPv6 address they start (zero-filled). Wireshark 4.0 shows IPv6 prefixes whatever the instance id, so the IPv4
+ * address families of RFC 5838 are shown the same way here.
  */
 final class Ospf3Lsa {
     static final FieldDef TYPE = Fields.hex("ospf.v3.lsa", "LS Type", 16);
@@ -48,7 +48,6 @@ final class Ospf3Lsa {
     static final FieldDef ASEXT_T = Fields.flag("ospf.v3.as.external.flags.t", "(T) External Route Tag", 8, 0x01);
     static final FieldDef REFERENCED_LS_TYPE = Fields.hex("ospf.v3.lsa.referenced_ls_type", "Referenced LS type", 16);
     static final FieldDef FORWARDING_V6 = Fields.ipv6("ospf.v3.lsa.forwarding_address.ipv6", "Forwarding Address");
-    static final FieldDef FORWARDING_V4 = Fields.ipv4("ospf.v3.lsa.forwarding_address.ipv4", "Forwarding Address");
     static final FieldDef EXTERNAL_ROUTE_TAG = Fields.uint("ospf.v3.lsa.external_route_tag", "External Route Tag", 32);
     static final FieldDef REFERENCED_LSID = Fields.ipv4("ospf.v3.lsa.referenced_link_state_id",
             "Referenced Link State ID");
@@ -56,8 +55,6 @@ final class Ospf3Lsa {
             "Referenced Advertising Router");
     static final FieldDef ROUTER_PRIORITY = Fields.uint("ospf.v3.lsa.router_priority", "Router Priority", 8);
     static final FieldDef LINK_LOCAL_V6 = Fields.ipv6("ospf.v3.lsa.link_local_interface_address.ipv6",
-            "Link-local Interface Address");
-    static final FieldDef LINK_LOCAL_V4 = Fields.ipv4("ospf.v3.lsa.link_local_interface_address.ipv4",
             "Link-local Interface Address");
     static final FieldDef NUM_PREFIXES = Fields.uint("ospf.v3.lsa.num_prefixes", "# prefixes", 32);
     static final FieldDef PREFIX_LENGTH = Fields.uint("ospf.prefix_length", "PrefixLength", 8);
@@ -67,7 +64,6 @@ final class Ospf3Lsa {
     static final FieldDef PREFIX_LA = Fields.flag("ospf.v3.prefix.options.la", "(LA) Local Address", 8, 0x02);
     static final FieldDef PREFIX_NU = Fields.flag("ospf.v3.prefix.options.nu", "(NU) NoUnicast", 8, 0x01);
     static final FieldDef PREFIX_V6 = Fields.ipv6("ospf.v3.address_prefix.ipv6", "Address Prefix");
-    static final FieldDef PREFIX_V4 = Fields.ipv4("ospf.v3.address_prefix.ipv4", "Address Prefix");
 
     static final int ROUTER = 0x2001, NETWORK = 0x2002, INTER_PREFIX = 0x2003, INTER_ROUTER = 0x2004,
             AS_EXTERNAL = 0x4005, MEMBER = 0x2006, NSSA = 0x2007, LINK = 0x0008, INTRA_PREFIX = 0x2009;
@@ -85,8 +81,8 @@ final class Ospf3Lsa {
         return t;
     }
 
-    /** As {@link OspfLsa#decode}; {@code ipv4} when the instance carries an IPv4 address family. */
-    static int decode(DecodeContext c, int at, int end, boolean body, boolean ipv4) {
+    /** As {@link OspfLsa#decode}. */
+    static int decode(DecodeContext c, int at, int end, boolean body) {
         if (end - at < OspfLsa.HEADER) {
             c.anomaly(Anomaly.Kind.TRUNCATED, at, "OSPFv3 LSA header cut short");
             return at;
@@ -123,7 +119,7 @@ final class Ospf3Lsa {
                 if (stop - b < 4) break;
                 c.ref(OspfDecoder.RESERVED, b, 1);
                 c.add(OspfLsa.METRIC, c.u24(b + 1), b + 1, 3);
-                prefix(c, b + 4, stop, ipv4, 0);
+                prefix(c, b + 4, stop, 0);
             }
             case INTER_ROUTER -> {
                 if (stop - b < 12) break;
@@ -133,8 +129,8 @@ final class Ospf3Lsa {
                 c.add(OspfLsa.METRIC, c.u24(b + 5), b + 5, 3);
                 c.add(DESTINATION_ROUTER_ID, c.u32(b + 8), b + 8, 4);
             }
-            case AS_EXTERNAL, NSSA -> external(c, b, stop, ipv4);
-            case LINK -> link(c, b, stop, ipv4);
+            case AS_EXTERNAL, NSSA -> external(c, b, stop);
+            case LINK -> link(c, b, stop);
             case INTRA_PREFIX -> {
                 if (stop - b < 12) break;
                 int n = c.u16(b);
@@ -143,7 +139,7 @@ final class Ospf3Lsa {
                 c.add(REFERENCED_LSID, c.u32(b + 4), b + 4, 4);
                 c.add(REFERENCED_ADVROUTER, c.u32(b + 8), b + 8, 4);
                 b += 12;
-                for (int i = 0; i < n && b < stop; i++) b = prefix(c, b, stop, ipv4, 2);
+                for (int i = 0; i < n && b < stop; i++) b = prefix(c, b, stop, 2);
             }
             default -> { }
         }
@@ -186,7 +182,7 @@ final class Ospf3Lsa {
     }
 
     /** AS-external and NSSA: flags, metric, the prefix, then the optional forwarding address, tag, reference. */
-    private static void external(DecodeContext c, int b, int stop, boolean ipv4) {
+    private static void external(DecodeContext c, int b, int stop) {
         if (stop - b < 8) return;
         int flags = c.u8(b);
         c.out().beginGroup(ASEXT_FLAGS, flags, b, 1);
@@ -196,14 +192,12 @@ final class Ospf3Lsa {
         c.out().endGroup();
         c.add(OspfLsa.METRIC, c.u24(b + 1), b + 1, 3);
         int refType = c.u16(b + 6);
-        int at = prefix(c, b + 4, stop, ipv4, -1);
+        int at = prefix(c, b + 4, stop, -1);
         if (at < 0) return;
         if ((flags & 0x02) != 0) {
-            int n = ipv4 ? 4 : 16;
-            if (stop - at < n) return;
-            if (ipv4) c.add(FORWARDING_V4, c.u32(at), at, 4);
-            else c.ref(FORWARDING_V6, at, 16);
-            at += n;
+            if (stop - at < 16) return;
+            c.ref(FORWARDING_V6, at, 16);
+            at += 16;
         }
         if ((flags & 0x01) != 0) {
             if (stop - at < 4) return;
@@ -213,16 +207,15 @@ final class Ospf3Lsa {
         if (refType != 0 && stop - at >= 4) c.add(REFERENCED_LSID, c.u32(at), at, 4);
     }
 
-    private static void link(DecodeContext c, int b, int stop, boolean ipv4) {
+    private static void link(DecodeContext c, int b, int stop) {
         if (stop - b < 24) return;
         c.add(ROUTER_PRIORITY, c.u8(b), b, 1);
         OspfOptions.v3(c, b + 1);
-        if (ipv4) c.add(LINK_LOCAL_V4, c.u32(b + 4), b + 4, 4);
-        else c.ref(LINK_LOCAL_V6, b + 4, 16);
+        c.ref(LINK_LOCAL_V6, b + 4, 16);
         long n = c.u32(b + 20);
         c.add(NUM_PREFIXES, n, b + 20, 4);
         b += 24;
-        for (long i = 0; i < n && b < stop; i++) b = prefix(c, b, stop, ipv4, 0);
+        for (long i = 0; i < n && b < stop; i++) b = prefix(c, b, stop, 0);
     }
 
     /**
@@ -230,7 +223,7 @@ final class Ospf3Lsa {
      * of an AS-external LSA, shown there) and the prefix's whole words. Returns where it ends; {@code stop} when it
      * is cut short.
      */
-    private static int prefix(DecodeContext c, int at, int stop, boolean ipv4, int word) {
+    private static int prefix(DecodeContext c, int at, int stop, int word) {
         if (stop - at < 4) return word < 0 ? -1 : stop;
         int bits = c.u8(at);
         c.add(PREFIX_LENGTH, bits, at, 1);
@@ -244,22 +237,16 @@ final class Ospf3Lsa {
         if (word == 0) c.ref(OspfDecoder.RESERVED, at + 2, 2);
         else if (word == 2) c.add(OspfLsa.METRIC, c.u16(at + 2), at + 2, 2);
         else c.add(REFERENCED_LS_TYPE, c.u16(at + 2), at + 2, 2);
-        int bytes = ((Math.min(bits, ipv4 ? 32 : 128) + 31) / 32) * 4;
+        int bytes = ((Math.min(bits, 128) + 31) / 32) * 4;
         int p = at + 4;
         if (stop - p < bytes) {
             c.anomaly(Anomaly.Kind.TRUNCATED, p, "OSPFv3 address prefix cut short");
             return word < 0 ? -1 : stop;
         }
-        if (ipv4) {
-            long v = 0;
-            for (int k = 0; k < 4; k++) v = (v << 8) | (k < bytes ? c.u8(p + k) : 0);
-            c.add(PREFIX_V4, v, p, bytes);
-        } else {
-            // the prefix's words, zero-filled to an address: the one allocation per prefix
-            byte[] a = new byte[16];
-            for (int k = 0; k < bytes; k++) a[k] = (byte) c.u8(p + k);
-            c.out().addObject(PREFIX_V6, a, p, bytes);
-        }
+        // the prefix's words, zero-filled to an address: the one allocation per prefix
+        byte[] a = new byte[16];
+        for (int k = 0; k < bytes; k++) a[k] = (byte) c.u8(p + k);
+        c.out().addObject(PREFIX_V6, a, p, bytes);
         return p + bytes;
     }
 }

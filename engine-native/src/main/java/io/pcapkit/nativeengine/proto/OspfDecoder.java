@@ -71,8 +71,6 @@ public final class OspfDecoder implements LayerDecoder {
     static final int AUTH_NULL = 0, AUTH_SIMPLE_PASSWORD = 1, AUTH_CRYPTOGRAPHIC = 2;
     /** The L bit of version 2's options: a link-local signalling block follows the packet (RFC 5613). */
     static final int OPTION_L = 0x10;
-    /** OSPFv3 instance ids of the IPv4 address families (RFC 5838 §2.1: 64-95 unicast, 96-127 multicast). */
-    static final int IPV4_INSTANCES = 64, IPV4_INSTANCES_END = 127;
 
     static FieldDef present(String name, String label) {
         return Fields.define(name, label, FieldType.BOOL, Base.NONE, 0, 0, null, "");
@@ -96,11 +94,8 @@ public final class OspfDecoder implements LayerDecoder {
         c.add(AREA_ID, c.u32(off + 8), off + 8, 4);
         c.add(CHECKSUM, c.u16(off + 12), off + 12, 2);
         int crypt = 0;
-        boolean ipv4 = false;
         if (version == 3) {
-            int instance = c.u8(off + 14);
-            ipv4 = instance >= IPV4_INSTANCES && instance <= IPV4_INSTANCES_END;
-            c.add(INSTANCE_ID, instance, off + 14, 1);
+            c.add(INSTANCE_ID, c.u8(off + 14), off + 14, 1);
             c.ref(RESERVED, off + 15, 1);
         } else {
             crypt = auth(c, off, len, length);
@@ -118,7 +113,7 @@ public final class OspfDecoder implements LayerDecoder {
             case HELLO_MSG -> hello(c, at, end, version);
             case DB_DESC -> dbDescription(c, at, end, version);
             case LS_REQUEST -> { lsRequest(c, at, end, version); yield 0; }
-            case LS_UPDATE -> { lsUpdate(c, at, end, version, ipv4); yield 0; }
+            case LS_UPDATE -> { lsUpdate(c, at, end, version); yield 0; }
             case LS_ACK -> { headers(c, at, end, version); yield 0; }
             default -> 0;
         };
@@ -230,7 +225,7 @@ public final class OspfDecoder implements LayerDecoder {
     }
 
     /** LS Update: the count, then that many LSAs (each at least a header, so the count is bounded by the bytes). */
-    private static void lsUpdate(DecodeContext c, int at, int end, int version, boolean ipv4) {
+    private static void lsUpdate(DecodeContext c, int at, int end, int version) {
         if (end - at < 4) {
             c.anomaly(Anomaly.Kind.TRUNCATED, at, "OSPF LS update cut short");
             return;
@@ -239,7 +234,7 @@ public final class OspfDecoder implements LayerDecoder {
         c.add(NUMBER_OF_LSAS, count, at, 4);
         at += 4;
         for (long i = 0; i < count && at < end; i++) {
-            int next = version == 3 ? Ospf3Lsa.decode(c, at, end, true, ipv4) : OspfLsa.decode(c, at, end, true);
+            int next = version == 3 ? Ospf3Lsa.decode(c, at, end, true) : OspfLsa.decode(c, at, end, true);
             if (next <= at) return;
             at = next;
         }
@@ -248,7 +243,7 @@ public final class OspfDecoder implements LayerDecoder {
     /** LSA headers only (Database Description, LS Acknowledgment). */
     private static void headers(DecodeContext c, int at, int end, int version) {
         while (end - at >= OspfLsa.HEADER) {
-            at = version == 3 ? Ospf3Lsa.decode(c, at, end, false, false) : OspfLsa.decode(c, at, end, false);
+            at = version == 3 ? Ospf3Lsa.decode(c, at, end, false) : OspfLsa.decode(c, at, end, false);
         }
     }
 }

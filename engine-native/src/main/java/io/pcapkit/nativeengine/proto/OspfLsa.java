@@ -31,6 +31,7 @@ final class OspfLsa {
             OspfDecoder.present("ospf.lsa.attr", "External Attributes LSA")};
     static final FieldDef OPAQUE = OspfDecoder.present("ospf.lsa.opaque", "Opaque LSA");
     static final FieldDef MPLS = OspfDecoder.present("ospf.lsa.mpls", "MPLS Traffic Engineering LSA");
+    static final FieldDef TLV_TYPE_OPAQUE = Fields.uint("ospf.tlv_type.opaque", "TLV Type", 16);
     static final FieldDef ID = Fields.ipv4("ospf.lsa.id", "Link State ID");
     static final FieldDef OPAQUE_TYPE = Fields.uint("ospf.lsid_opaque_type", "Link State ID Opaque Type", 8);
     static final FieldDef TE_RESERVED = Fields.uint("ospf.lsid_te_lsa.reserved", "Link State ID TE-LSA Reserved", 8);
@@ -66,7 +67,7 @@ final class OspfLsa {
     static final int HEADER = 20;
     static final int ROUTER = 1, NETWORK = 2, SUMMARY = 3, ASBR_SUMMARY = 4, AS_EXTERNAL = 5, NSSA = 7;
     static final int OPAQUE_LINK = 9, OPAQUE_AS = 11;
-    static final int OPAQUE_TE = 1;
+    static final int OPAQUE_TE = 1, OPAQUE_ROUTER_INFORMATION = 4;
     static final int TE_LINK_TLV = 2;
 
     private OspfLsa() { }
@@ -142,6 +143,8 @@ final class OspfLsa {
                 if (opaque && opaqueType == OPAQUE_TE) {
                     trafficEngineering(c, b, stop);
                     c.add(MPLS, 1, b, 2);
+                } else if (opaque && opaqueType == OPAQUE_ROUTER_INFORMATION) {
+                    routerInformation(c, b, stop);
                 }
             }
         }
@@ -171,6 +174,16 @@ final class OspfLsa {
             c.add(NUM_METRICS, metrics, b + 9, 1);
             c.add(METRIC0, c.u16(b + 10), b + 10, 2);
             b += 12 + 4 * metrics;
+        }
+    }
+
+    /** RFC 7770 router information TLVs: type and length of each, values padded to 4 octets. */
+    private static void routerInformation(DecodeContext c, int b, int stop) {
+        for (int n = 0; stop - b >= 4 && n < DecodeContext.MAX_OPTIONS; n++) {
+            int length = c.u16(b + 2);
+            c.add(TLV_TYPE_OPAQUE, c.u16(b), b, 2);
+            c.add(OspfLls.TLV_LENGTH, length, b + 2, 2);
+            b += 4 + ((length + 3) & ~3);
         }
     }
 
