@@ -131,31 +131,33 @@ public final class GreDecoder implements LayerDecoder {
      */
     private static int routing(DecodeContext c, int at, int end) {
         int start = at;
-        int g = c.out().beginGroup(ROUTING, at, 0);
         for (int n = 0; n < DecodeContext.MAX_OPTIONS; n++) {
             if (end - at < 4) {
                 c.truncated(end - start, "GRE source route entry cut short");
                 return -1;
             }
             int af = c.u16(at), sreLen = c.u8(at + 3);
+            // each entry is a "gre.routing" node of its own, the null one that ends the list too
+            int g = c.out().beginGroup(ROUTING, at, 4);
             c.add(SRE_AF, af, at, 2);
             c.add(SRE_OFFSET, c.u8(at + 2), at + 2, 1);
             c.add(SRE_LENGTH, sreLen, at + 3, 1);
             at += 4;
             if (af == 0 && sreLen == 0) {
-                c.out().setLength(g, at - start);
                 c.out().endGroup();
                 return at;
             }
             if (end - at < sreLen) {
+                c.out().endGroup();
                 c.truncated(end - start, "GRE routing information cut short");
                 return -1;
             }
             c.ref(SRE_INFO, at, sreLen);
+            c.out().setLength(g, 4 + sreLen);
+            c.out().endGroup();
             at += sreLen;
         }
         c.anomaly(Anomaly.Kind.LIMIT, at, "more than " + DecodeContext.MAX_OPTIONS + " GRE source route entries");
-        c.out().endGroup();
         return -1;
     }
 
