@@ -36,8 +36,8 @@ class IpxDecoderTest {
     /** Built: 802.3 + SNAP (OUI 0, EtherType 0x8137). */
     static final String SNAP = "ffffffffffff001122334455002aaaaa030000008137" + IPX;
     /** Built: IPX tunnelled over UDP port 213 (RFC 1234). */
-    static final String OVER_UDP = "ffffffffffff00112233445508004500003e00010000401100000a0000010a00000200d500d5002a0000"
-            + IPX;
+    static final String OVER_UDP = "ffffffffffff00112233445508004500003e00010000401100000a0000010a000002"
+            + "00d500d5002a0000" + IPX;
 
     @Test void overLlc() {
         Frame f = decode(1, LLC);
