@@ -21,6 +21,9 @@ public final class DecodeContext {
 
     // what the current decoder asked for next
     Dispatch nextTable;
+    /** Asked when {@link #nextTable} has nothing under the key(s); null when there is no second table. */
+    Dispatch nextFallback;
+    int nextFallbackKey;
     int nextKey;
     int nextKey2 = -1;
     LayerDecoder nextDecoder;
@@ -96,9 +99,20 @@ public final class DecodeContext {
     /** The payload is looked up as {@code key} in {@code table}; it spans {@code payloadLen} bytes (-1: the rest). */
     public void next(Dispatch table, int key, int payloadLen) {
         nextTable = table;
+        nextFallback = null;
         nextKey = key;
         nextKey2 = -1;
         nextLen = payloadLen;
+    }
+
+    /**
+     * After {@link #next} or {@link #nextPorts}: when that lookup finds no decoder, {@code key} in {@code table} is
+     * tried. For headers with a second way to name their payload: GRE's protocol types are mostly EtherTypes plus a
+     * few of its own, IPX tries its sockets and then its packet type.
+     */
+    public void orElse(Dispatch table, int key) {
+        nextFallback = table;
+        nextFallbackKey = key;
     }
 
     /**
@@ -107,6 +121,7 @@ public final class DecodeContext {
      */
     public void nextPorts(Dispatch table, int src, int dst, int payloadLen) {
         nextTable = table;
+        nextFallback = null;
         nextKey = Math.min(src, dst);
         nextKey2 = Math.max(src, dst);
         nextLen = payloadLen;
@@ -148,6 +163,7 @@ public final class DecodeContext {
 
     void resetNext() {
         nextTable = null;
+        nextFallback = null;
         nextDecoder = null;
         nextKey = 0;
         nextKey2 = -1;

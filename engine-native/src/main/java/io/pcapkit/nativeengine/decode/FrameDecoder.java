@@ -106,6 +106,7 @@ public final class FrameDecoder {
         if (c.nextTable == null) return c.nextDecoder;
         LayerDecoder d = registry.lookup(c.nextTable, c.nextKey);
         if (d == null && c.nextKey2 >= 0) d = registry.lookup(c.nextTable, c.nextKey2);
+        if (d == null && c.nextFallback != null) d = registry.lookup(c.nextFallback, c.nextFallbackKey);
         return d;
     }
 

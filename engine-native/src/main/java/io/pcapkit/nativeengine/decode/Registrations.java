@@ -98,6 +98,20 @@ public final class Registrations {
         r.register(Dispatch.PPP_PROTOCOL, 0x80FD, PppControlDecoder.ccp());
         // ---- end of PPP and PPPoE
         // ---- tunnels and routing (L2TP, OSPF, IPX, AH, ESP, GRE)
+        r.register(Dispatch.IP_PROTO, 51, new AhDecoder());
+        r.register(Dispatch.IP_PROTO, 50, new EspDecoder());
+        r.register(Dispatch.IP_PROTO, 47, new GreDecoder());
+        r.register(Dispatch.GRE_PROTO, 0x880B, new PppDecoder(true)); // PPTP's enhanced GRE carries HDLC-like PPP
+        r.register(Dispatch.GRE_PROTO, 0x6558, new EthernetDecoder()); // transparent Ethernet bridging, no FCS
+        r.register(Dispatch.UDP_PORT, 1701, new L2tpDecoder(false));
+        r.register(Dispatch.IP_PROTO, 115, new L2tpDecoder(true));
+        IpxDecoder ipx = new IpxDecoder();
+        r.register(Dispatch.ETHERTYPE, 0x8137, ipx); // Ethernet II and SNAP
+        r.register(Dispatch.ETHERTYPE, 0x0001, ipx); // raw 802.3 (and Linux SLL's ETH_P_802_3), see EthernetDecoder
+        r.register(Dispatch.LLC_SAP, 0xE0, ipx);
+        r.register(Dispatch.UDP_PORT, 213, ipx); // RFC 1234 tunnelling; Wireshark 4.0 leaves IP protocol 111 alone
+        r.register(Dispatch.BSD_AF, 23, ipx); // AF_IPX in BSD NULL/LOOP headers
+        r.register(Dispatch.IP_PROTO, 89, new OspfDecoder());
         // ---- end of tunnels and routing
         // ---- IPv6 mobility and SCTP (HIP, Mobility Header, SCTP)
         // ---- end of IPv6 mobility and SCTP

@@ -53,7 +53,7 @@ final class Ipv6Extension {
 
     static boolean isExtension(Protocol p) {
         return p == Protocols.IPV6_HOPOPTS || p == Protocols.IPV6_ROUTING || p == Protocols.IPV6_FRAG
-                || p == Protocols.IPV6_DSTOPTS;
+                || p == Protocols.IPV6_DSTOPTS || p == AhDecoder.AH; // RFC 8200 §4.1 lists AH among them
     }
 
     /** Frame offset of the nearest IPv6 header below the current layer, or -1. */
