@@ -100,6 +100,7 @@ public final class Registrations {
         // ---- tunnels and routing (L2TP, OSPF, IPX, AH, ESP, GRE)
         // ---- end of tunnels and routing
         // ---- IPv6 mobility and SCTP (HIP, Mobility Header, SCTP)
+        r.register(Dispatch.IP_PROTO, 139, new HipDecoder());
         // ---- end of IPv6 mobility and SCTP
         // ---- UDP applications (DNS, mDNS, LLMNR, DHCP, DHCPv6, NTP)
         // ---- end of UDP applications
