@@ -1,6 +1,5 @@
 package io.pcapkit.nativeengine.proto;
 
-import io.pcapkit.model.Anomaly;
 import io.pcapkit.model.FieldDef;
 import io.pcapkit.model.Fields;
 import io.pcapkit.model.IpProtocol;
