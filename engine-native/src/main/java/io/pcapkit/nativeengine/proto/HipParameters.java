@@ -268,6 +268,7 @@ final class HipParameters {
      * from the HIP header (not from the parameter), and shows the first group's id for it.
      */
     private static boolean diffieHellman(DecodeContext c, int e, int hip, int d, int len) {
+        if (d + 1 > e) return false;
         int group = c.u8(d);
         c.add(DH_GROUP, group, d, 1);
         if (!num(c, e, DH_PV_LEN, d + 1, 2)) return false;
