@@ -71,6 +71,14 @@ class HipDecoderTest {
         assertTrue(hasAnomaly(f, Anomaly.Kind.TRUNCATED));
     }
 
+    /** Malformed: an empty DIFFIE_HELLMAN parameter ends the capture; its group would lie past the bytes. */
+    @Test void emptyDiffieHellmanAtTheEnd() {
+        String hip = cat("3b05", "0121", "0000", "0000", seq(0, 32), "02010000");
+        Frame f = decode(TestFrames.ETHERNET, Built.ipv6(139, hip));
+        assertCells(f, "hip.hdr_len=5", "hip.type=513", "hip.tlv.dh_group_id="); // tshark: the same, then "Malformed"
+        assertTrue(hasAnomaly(f, Anomaly.Kind.TRUNCATED));
+    }
+
     /** Every parameter type tshark decodes, built from the RFC layouts, against live tshark on every hip field. */
     @Test void everyParameterAgreesWithTshark() throws IOException {
         String a = "20010db8000000000000000000000abc";
