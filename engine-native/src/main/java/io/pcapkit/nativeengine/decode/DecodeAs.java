@@ -33,10 +33,12 @@ public final class DecodeAs {
         Dispatch table = switch (selector) {
             case "tcp.port" -> Dispatch.TCP_PORT;
             case "udp.port" -> Dispatch.UDP_PORT;
+            case "sctp.port" -> Dispatch.SCTP_PORT;
+            case "sctp.ppi" -> Dispatch.SCTP_PPI;
             case "eth.type", "ethertype" -> Dispatch.ETHERTYPE;
             case "ip.proto", "ipv6.nxt" -> Dispatch.IP_PROTO;
             case "wtap_encap", "link_type", "linktype" -> Dispatch.LINK_TYPE;
-            default -> throw bad(rule, "unknown selector '" + selector + "' (tcp.port, udp.port, eth.type, ip.proto, link_type)");
+            default -> throw bad(rule, "unknown selector '" + selector + "' (tcp.port, udp.port, sctp.port, sctp.ppi, eth.type, ip.proto, link_type)");
         };
         LayerDecoder d = registry.byProtocol(proto);
         if (d == null && !proto.equalsIgnoreCase("data") && !proto.equalsIgnoreCase("raw")) {

@@ -114,6 +114,12 @@ public final class Registrations {
         r.register(Dispatch.IP_PROTO, 89, new OspfDecoder());
         // ---- end of tunnels and routing
         // ---- IPv6 mobility and SCTP (HIP, Mobility Header, SCTP)
+        r.register(Dispatch.IP_PROTO, 139, new HipDecoder());
+        Mipv6Decoder mipv6 = new Mipv6Decoder();
+        r.register(Dispatch.IP_PROTO, 135, mipv6);
+        r.register(Dispatch.IP_PROTO, 62, mipv6); // the number of the Mobile IPv6 drafts, still decoded as MIPv6
+        r.register(Dispatch.UDP_PORT, 5436, mipv6); // PMIPv6 over UDP (RFC 5844 §7.1)
+        r.register(Dispatch.IP_PROTO, 132, new SctpDecoder(r));
         // ---- end of IPv6 mobility and SCTP
         // ---- UDP applications (DNS, mDNS, LLMNR, DHCP, DHCPv6, NTP)
         // ---- end of UDP applications

@@ -23,10 +23,12 @@ final class Ipv6Options {
     static final FieldDef ROUTER_ALERT = Fields.uint("ipv6.opt.router_alert", "Router Alert", 16);
     static final FieldDef TEL = Fields.uint("ipv6.opt.tel", "Tunnel Encapsulation Limit", 8);
     static final FieldDef JUMBO = Fields.uint("ipv6.opt.jumbo", "Payload Length", 32);
+    static final FieldDef JUMBO_PROHIBITED = Fields.group("ipv6.opt.jumbo.prohibited", "Jumbo Payload option present and payload length is not 0");
     static final FieldDef HOME_ADDRESS = Fields.ipv6("ipv6.opt.mipv6.home_address", "MIPv6 Home Address");
     static final FieldDef QS_FUNC = Fields.masked("ipv6.opt.qs_func", "Function", 8, 0xF0, Base.DEC);
     static final FieldDef QS_RATE = Fields.masked("ipv6.opt.qs_rate", "Rate", 8, 0x0F, Base.DEC);
     static final FieldDef QS_TTL = Fields.uint("ipv6.opt.qs_ttl", "QS TTL", 8);
+    static final FieldDef QS_TTL_DIFF = Fields.uint("ipv6.opt.qs_ttl_diff", "TTL Diff", 8);
     static final FieldDef QS_UNUSED = Fields.uint("ipv6.opt.qs_unused", "Not Used", 8);
     static final FieldDef QS_NONCE = Fields.masked("ipv6.opt.qs_nonce", "QS Nonce", 32, 0xFFFFFFFCL, Base.HEX);
     static final FieldDef QS_RESERVED = Fields.masked("ipv6.opt.qs_reserved", "Reserved", 32, 0x3, Base.HEX);
@@ -49,7 +51,7 @@ final class Ipv6Options {
     static final FieldDef UNKNOWN = Fields.bytes("ipv6.opt.unknown", "Unknown Option Payload");
 
     static final int PAD1_TYPE = 0x00, PADN_TYPE = 0x01, TEL_TYPE = 0x04, RA_TYPE = 0x05, CALIPSO_TYPE = 0x07,
-            QS_TYPE = 0x26, RPL_TYPE = 0x63, RPL_OLD_TYPE = 0x23, ILNP_TYPE = 0x8B, LIO_TYPE = 0x8C,
+            QS_TYPE = 0x26, RPL_TYPE = 0x63, ILNP_TYPE = 0x8B, LIO_TYPE = 0x8C,
             JUMBO_TYPE = 0xC2, HOME_TYPE = 0xC9;
 
     private Ipv6Options() { }
@@ -78,6 +80,7 @@ final class Ipv6Options {
             c.out().addMasked(CHANGE, t, p, 1);
             c.out().addMasked(REST, t, p, 1);
             c.out().endGroup();
+            Ipv6MoreOptions.headerCheck(c, t, p);
             if (p + 1 >= end) {
                 c.out().endGroup();
                 c.anomaly(Anomaly.Kind.BAD_LENGTH, p, "IPv6 option 0x" + Integer.toHexString(t)
@@ -125,6 +128,11 @@ final class Ipv6Options {
                 if (!fixed(c, t, d, olen, 4)) return STOP;
                 long v = c.u32(d);
                 c.add(JUMBO, v, d, 4);
+                int ip6 = Ipv6Extension.ipv6Header(c);
+                if (ip6 >= 0 && c.u16(ip6 + 4) != 0) { // RFC 2675 §3: only with an IPv6 payload length of 0
+                    c.out().beginGroup(JUMBO_PROHIBITED, d, 4);
+                    c.out().endGroup();
+                }
                 return v;
             }
             case HOME_TYPE -> {
@@ -134,7 +142,7 @@ final class Ipv6Options {
             case QS_TYPE -> {
                 if (olen >= 6) quickStart(c, d);
             }
-            case RPL_TYPE, RPL_OLD_TYPE -> {
+            case RPL_TYPE -> {
                 if (olen >= 4) {
                     int f = c.u8(d);
                     c.out().beginGroup(RPL_FLAG, f, d, 1);
@@ -169,18 +177,11 @@ final class Ipv6Options {
             }
             default -> {
                 if ((t & 0x1F) == 0x1E) c.ref(EXPERIMENTAL, d, olen);
-                else if (!describedElsewhere(t)) c.ref(UNKNOWN, d, olen);
+                else if (Ipv6MoreOptions.knows(t)) Ipv6MoreOptions.body(c, t, d, olen);
+                else c.ref(UNKNOWN, d, olen);
             }
         }
         return -1;
-    }
-
-    /** Options Wireshark decodes in detail that pcapkit shows by type and length only (SMF, PDM, MPL, IOAM, ...). */
-    private static boolean describedElsewhere(int t) {
-        return switch (t) {
-            case 0x08, 0x0F, 0x10, 0x11, 0x30, 0x31, 0x6D, 0xEE -> true;
-            default -> false;
-        };
     }
 
     private static boolean fixed(DecodeContext c, int t, int d, int olen, int want) {
@@ -197,7 +198,12 @@ final class Ipv6Options {
         c.out().addMasked(QS_FUNC, cmd, d, 1);
         if (function != 0 && function != 8) return;
         c.out().addMasked(QS_RATE, cmd, d, 1);
-        if (function == 0) c.add(QS_TTL, c.u8(d + 1), d + 1, 1);
+        if (function == 0) {
+            c.add(QS_TTL, c.u8(d + 1), d + 1, 1);
+            // RFC 4782 §3.1: the TTL diff is the IP hop limit minus the QS TTL, modulo 256
+            int ip6 = Ipv6Extension.ipv6Header(c);
+            if (ip6 >= 0) c.add(QS_TTL_DIFF, (c.u8(ip6 + 7) - c.u8(d + 1)) & 0xFF, d + 1, 1);
+        }
         else c.add(QS_UNUSED, c.u8(d + 1), d + 1, 1);
         long nonce = c.u32(d + 2);
         c.out().addMasked(QS_NONCE, nonce, d + 2, 4);

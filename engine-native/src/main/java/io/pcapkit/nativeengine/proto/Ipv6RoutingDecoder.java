@@ -41,6 +41,12 @@ public final class Ipv6RoutingDecoder implements LayerDecoder {
     static final FieldDef SRH_FLAGS = Fields.hex("ipv6.routing.srh.flags", "Flags", 8);
     static final FieldDef SRH_TAG = Fields.bytes("ipv6.routing.srh.tag", "Tag");
     static final FieldDef SRH_ADDR = Fields.ipv6("ipv6.routing.srh.addr", "Address");
+    static final FieldDef DEPRECATED = Fields.group("ipv6.routing.deprecated", "Routing header type is deprecated");
+    static final FieldDef RPL_FULL_ADDRESS = Fields.ipv6("ipv6.routing.rpl.full_address", "Address");
+    static final FieldDef CRH16_CURRENT = Fields.uint("ipv6.routing.crh16.current_sid", "Current SID", 16);
+    static final FieldDef CRH16_SID = Fields.uint("ipv6.routing.crh16.sid", "SID", 16);
+    static final FieldDef CRH32_CURRENT = Fields.uint("ipv6.routing.crh32.current_sid", "Current SID", 32);
+    static final FieldDef CRH32_SID = Fields.uint("ipv6.routing.crh32.sid", "SID", 32);
 
     @Override public Protocol protocol() { return Protocols.IPV6_ROUTING; }
 
@@ -55,6 +61,8 @@ public final class Ipv6RoutingDecoder implements LayerDecoder {
         int end = off + hl;
         switch (type) {
             case 0 -> {
+                c.out().beginGroup(DEPRECATED, off + 2, 1); // RFC 5095 deprecated type 0
+                c.out().endGroup();
                 c.ref(SRC_RESERVED, off + 4, 4);
                 for (int a = off + 8; a + 16 <= end; a += 16) c.ref(SRC_ADDR, a, 16);
             }
@@ -69,10 +77,31 @@ public final class Ipv6RoutingDecoder implements LayerDecoder {
                 c.ref(SRH_TAG, off + 6, 2);
                 for (int a = off + 8; a + 16 <= end; a += 16) c.ref(SRH_ADDR, a, 16);
             }
+            case 5, 6 -> compactRouting(c, off, hl, type == 5 ? 2 : 4);
             default -> c.ref(UNKNOWN_DATA, off + 4, hl - 4);
         }
         c.next(Dispatch.IP_PROTO, c.u8(off), -1);
         return hl;
+    }
+
+    /**
+     * Compact Routing Headers (draft-bonica-6man-comp-rtg-hdr) of 16- or 32-bit SIDs: the SID the segments left
+     * count points at, then every SID the header holds.
+     */
+    private static void compactRouting(DecodeContext c, int off, int hl, int w) {
+        int n = (hl - 4) / w, left = c.u8(off + 3);
+        FieldDef current = w == 2 ? CRH16_CURRENT : CRH32_CURRENT, sid = w == 2 ? CRH16_SID : CRH32_SID;
+        if (left >= n) { // tshark's reading of the current SID fails here, before the list
+            c.anomaly(io.pcapkit.model.Anomaly.Kind.BAD_VALUE, off + 3, "segments left " + left + " past the "
+                    + n + " SIDs of the compact routing header");
+            return;
+        }
+        int cur = off + 4 + left * w;
+        c.add(current, w == 2 ? c.u16(cur) : c.u32(cur), cur, w);
+        for (int i = 0; i < n; i++) {
+            int at = off + 4 + i * w;
+            c.add(sid, w == 2 ? c.u16(at) : c.u32(at), at, w);
+        }
     }
 
     /** RFC 6554: n-1 addresses of 16-CmprI bytes, then the last of 16-CmprE bytes, then Pad bytes. */
@@ -87,9 +116,22 @@ public final class Ipv6RoutingDecoder implements LayerDecoder {
         c.add(RPL_ADDR_COUNT, count, off + 4, 4);
         if (count < 0) return;
         int a = off + 8, end = off + hl;
+        int dst = Ipv6Extension.ipv6Header(c);
         for (int i = 0; i < count - 1 && a + 16 - cmprI <= end; i++, a += 16 - cmprI) {
             c.ref(RPL_ADDRESS, a, 16 - cmprI);
+            fullAddress(c, dst, a, cmprI);
         }
-        if (count > 0 && a + 16 - cmprE <= end) c.ref(RPL_ADDRESS, a, 16 - cmprE);
+        if (count > 0 && a + 16 - cmprE <= end) {
+            c.ref(RPL_ADDRESS, a, 16 - cmprE);
+            fullAddress(c, dst, a, cmprE);
+        }
+    }
+
+    /** The address a compressed one stands for: the IPv6 destination's first {@code elided} bytes, then its own. */
+    private static void fullAddress(DecodeContext c, int ip6, int a, int elided) {
+        if (ip6 < 0) return;
+        byte[] full = new byte[16]; // rare (RPL networks only); an address built from two places needs its own bytes
+        for (int k = 0; k < 16; k++) full[k] = (byte) (k < elided ? c.u8(ip6 + 24 + k) : c.u8(a + k - elided));
+        c.out().addObject(RPL_FULL_ADDRESS, full, a, 16 - elided);
     }
 }
