@@ -102,6 +102,12 @@ public final class Registrations {
         // ---- IPv6 mobility and SCTP (HIP, Mobility Header, SCTP)
         // ---- end of IPv6 mobility and SCTP
         // ---- UDP applications (DNS, mDNS, LLMNR, DHCP, DHCPv6, NTP)
+        // UDP tries the lower port first (DecodeContext.nextPorts), as tshark does: a query from port 53 to 5353
+        // is DNS, one between two ephemeral ports and 5355 is LLMNR
+        r.register(Dispatch.UDP_PORT, 53, DnsDecoder.udp());
+        r.register(Dispatch.TCP_PORT, 53, DnsDecoder.tcp());
+        r.register(Dispatch.UDP_PORT, 5353, DnsDecoder.mdns());
+        r.register(Dispatch.UDP_PORT, 5355, DnsDecoder.llmnr());
         // ---- end of UDP applications
         // ---- TCP applications (HTTP/1.x, HTTP/2, FTP, TLS)
         // ---- end of TCP applications
