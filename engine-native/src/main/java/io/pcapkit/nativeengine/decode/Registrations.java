@@ -108,6 +108,9 @@ public final class Registrations {
         r.register(Dispatch.TCP_PORT, 53, DnsDecoder.tcp());
         r.register(Dispatch.UDP_PORT, 5353, DnsDecoder.mdns());
         r.register(Dispatch.UDP_PORT, 5355, DnsDecoder.llmnr());
+        DhcpDecoder dhcp = new DhcpDecoder();
+        r.register(Dispatch.UDP_PORT, 67, dhcp);
+        r.register(Dispatch.UDP_PORT, 68, dhcp);
         // ---- end of UDP applications
         // ---- TCP applications (HTTP/1.x, HTTP/2, FTP, TLS)
         // ---- end of TCP applications

@@ -106,9 +106,9 @@ public final class DnsDecoder implements LayerDecoder {
     /** Decodes one message; false when it was cut short (a TRUNCATED anomaly is recorded). */
     private boolean message(DecodeContext c, int msg, int len) {
         int end = msg + len;
-        if (len < 2) return cut(c, len, "DNS header");
-        c.add(ID, c.u16(msg), msg, 2);
+        // tshark reads the ID and the flags before it shows anything
         if (len < 4) return cut(c, len, "DNS header");
+        c.add(ID, c.u16(msg), msg, 2);
         int flags = c.u16(msg + 2);
         flags(c, msg + 2, flags);
         boolean update = ((flags >> 11) & 0xF) == OPCODE_UPDATE;
