@@ -111,6 +111,9 @@ public final class Registrations {
         DhcpDecoder dhcp = new DhcpDecoder();
         r.register(Dispatch.UDP_PORT, 67, dhcp);
         r.register(Dispatch.UDP_PORT, 68, dhcp);
+        Dhcpv6Decoder dhcpv6 = new Dhcpv6Decoder();
+        r.register(Dispatch.UDP_PORT, 546, dhcpv6);
+        r.register(Dispatch.UDP_PORT, 547, dhcpv6);
         // ---- end of UDP applications
         // ---- TCP applications (HTTP/1.x, HTTP/2, FTP, TLS)
         // ---- end of TCP applications
