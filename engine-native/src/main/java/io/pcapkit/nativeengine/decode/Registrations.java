@@ -114,6 +114,7 @@ public final class Registrations {
         Dhcpv6Decoder dhcpv6 = new Dhcpv6Decoder();
         r.register(Dispatch.UDP_PORT, 546, dhcpv6);
         r.register(Dispatch.UDP_PORT, 547, dhcpv6);
+        r.register(Dispatch.UDP_PORT, 123, new NtpDecoder());
         // ---- end of UDP applications
         // ---- TCP applications (HTTP/1.x, HTTP/2, FTP, TLS)
         // ---- end of TCP applications
