@@ -122,6 +122,19 @@ public final class Registrations {
         r.register(Dispatch.IP_PROTO, 132, new SctpDecoder(r));
         // ---- end of IPv6 mobility and SCTP
         // ---- UDP applications (DNS, mDNS, LLMNR, DHCP, DHCPv6, NTP)
+        // UDP tries the lower port first (DecodeContext.nextPorts), as tshark does: a query from port 53 to 5353
+        // is DNS, one between two ephemeral ports and 5355 is LLMNR
+        r.register(Dispatch.UDP_PORT, 53, DnsDecoder.udp());
+        r.register(Dispatch.TCP_PORT, 53, DnsDecoder.tcp());
+        r.register(Dispatch.UDP_PORT, 5353, DnsDecoder.mdns());
+        r.register(Dispatch.UDP_PORT, 5355, DnsDecoder.llmnr());
+        DhcpDecoder dhcp = new DhcpDecoder();
+        r.register(Dispatch.UDP_PORT, 67, dhcp);
+        r.register(Dispatch.UDP_PORT, 68, dhcp);
+        Dhcpv6Decoder dhcpv6 = new Dhcpv6Decoder();
+        r.register(Dispatch.UDP_PORT, 546, dhcpv6);
+        r.register(Dispatch.UDP_PORT, 547, dhcpv6);
+        r.register(Dispatch.UDP_PORT, 123, new NtpDecoder());
         // ---- end of UDP applications
         // ---- TCP applications (HTTP/1.x, HTTP/2, FTP, TLS)
         // ---- end of TCP applications

@@ -11,8 +11,10 @@ import io.pcapkit.nativeengine.decode.Dispatch;
 import io.pcapkit.nativeengine.decode.LayerDecoder;
 
 /**
- * IPv6 Fragment header (RFC 8200 §4.5). Fragments are not reassembled here: a fragment with M set or a non-zero
- * offset hands its bytes on as {@code Raw}; an atomic fragment (offset 0, M clear, RFC 6946) is decoded through.
+ * IPv6 Fragment header (RFC 8200 §4.5). Fragments are not reassembled here: a fragment with a non-zero offset hands
+ * its bytes on as {@code Raw}; a first fragment (offset 0, M set) and an atomic fragment (offset 0, M clear,
+ * RFC 6946) are decoded through, as far as their bytes go, which is what tshark shows without reassembly (the
+ * per-frame view the native engine has; the upper header of a first fragment is complete in practice).
  */
 public final class Ipv6FragDecoder implements LayerDecoder {
     static final FieldDef NXT = Fields.uint("ipv6.fraghdr.nxt", "Next header", 8, IpProtocol.names());
@@ -36,7 +38,7 @@ public final class Ipv6FragDecoder implements LayerDecoder {
         c.out().addMasked(RESERVED_BITS, om, off + 2, 2);
         c.out().addMasked(MORE, om, off + 2, 2);
         c.add(IDENT, c.u32(off + 4), off + 4, 4);
-        if ((om & 0xFFF9) != 0) c.nextRaw(-1);
+        if ((om & 0xFFF8) != 0) c.nextRaw(-1);
         else c.next(Dispatch.IP_PROTO, nxt, -1);
         return 8;
     }

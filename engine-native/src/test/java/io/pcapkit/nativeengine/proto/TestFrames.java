@@ -33,6 +33,19 @@ final class TestFrames {
         return hex.substring(0, 2 * off) + bytes + hex.substring(2 * off + bytes.length());
     }
 
+    /**
+     * {@code hex}, an Ethernet + IPv4 frame, with the IPv4 total length (and the UDP length, when UDP follows) set to
+     * fit the bytes: for tests that grow or shrink a corpus frame's payload.
+     */
+    static String fitLengths(String hex) {
+        String h = hex.replaceAll("\\s+", "");
+        int n = h.length() / 2;
+        h = change(h, 16, String.format("%04x", n - 14));
+        int ihl = (Integer.parseInt(h.substring(28, 30), 16) & 0xF) * 4;
+        if (Integer.parseInt(h.substring(46, 48), 16) == 17) h = change(h, 14 + ihl + 4, String.format("%04x", n - 14 - ihl));
+        return h;
+    }
+
     /** Decodes a frame captured whole. */
     static Frame decode(int linkType, String hex) {
         return decodeAt(linkType, hex, 0);
