@@ -39,6 +39,8 @@ public final class DecodeContext {
     public static final int RADIO_FCS = 1;
     /** {@link #radioFlags}: the 802.11 header is padded to a multiple of 4 bytes before the body. */
     public static final int RADIO_DATAPAD = 2;
+    /** {@link #radioFlags}: the radio header reports a 0-length PSDU: no 802.11 frame follows. */
+    public static final int RADIO_NO_PSDU = 4;
 
     /** The builder that records this frame's layers and fields. */
     public FrameBuilder out() { return out; }

@@ -28,7 +28,7 @@ public final class RadiotapDecoder implements LayerDecoder {
     static final FieldDef LENGTH = Fields.uint("radiotap.length", "Header length", 16);
     static final FieldDef PRESENT = Fields.group("radiotap.present", "Present flags");
     static final FieldDef PRESENT_WORD = Fields.hex("radiotap.present.word", "Present flags word", 32);
-    static final FieldDef VENDOR_OUI = Fields.hex("radiotap.vendor_oui", "Vendor OUI", 24);
+    static final FieldDef VENDOR_OUI = Fields.uint("radiotap.vendor_oui", "Vendor OUI", 24);
     static final FieldDef VENDOR_SUBNS = Fields.uint("radiotap.vendor_subns", "Vendor sub namespace", 8);
     static final FieldDef VENDOR_DATA_LEN = Fields.uint("radiotap.vendor_data_len", "Vendor data length", 16);
 
@@ -105,7 +105,9 @@ public final class RadiotapDecoder implements LayerDecoder {
         c.out().setLength(group, at - off - 4);
         c.out().endGroup();
         walkFields(c, off, hlen, words);
-        c.next(Dispatch.LINK_TYPE, WLAN_LINKTYPE, -1);
+        // a 0-length-PSDU field says no frame was received: nothing follows the header
+        if ((c.radioFlags & DecodeContext.RADIO_NO_PSDU) != 0) c.nextRaw(0);
+        else c.next(Dispatch.LINK_TYPE, WLAN_LINKTYPE, -1);
         return hlen;
     }
 

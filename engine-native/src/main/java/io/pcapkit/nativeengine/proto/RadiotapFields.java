@@ -92,12 +92,7 @@ final class RadiotapFields {
                 if ((f & FLAG_FCS) != 0) c.radioFlags |= DecodeContext.RADIO_FCS;
                 if ((f & FLAG_DATAPAD) != 0) c.radioFlags |= DecodeContext.RADIO_DATAPAD;
             }
-            case RATE -> {
-                int rate = c.u8(at);
-                // FreeBSD puts an MCS index with the top bit set here; Wireshark shows it as one
-                if (rate >= 0x80 && rate <= 0x8F) c.add(RadiotapMcs.INDEX, rate & 0x7F, at, 1);
-                else c.out().addObject(DATARATE, rate / 2.0, at, 1);
-            }
+            case RATE -> c.out().addObject(DATARATE, c.u8(at) / 2.0, at, 1); // in 500 kb/s units
             case CHANNEL -> {
                 c.add(CHANNEL_FREQ, c.u16le(at), at, 2);
                 int f = c.u16le(at + 2);
@@ -158,7 +153,10 @@ final class RadiotapFields {
                 c.out().addMasked(TIMESTAMP_HAS_ACCURACY, flags, at + 11, 1);
                 c.out().endGroup();
             }
-            case ZERO_LEN_PSDU -> c.add(ZERO_LEN_PSDU_TYPE, c.u8(at), at, 1);
+            case ZERO_LEN_PSDU -> {
+                c.add(ZERO_LEN_PSDU_TYPE, c.u8(at), at, 1);
+                c.radioFlags |= DecodeContext.RADIO_NO_PSDU;
+            }
             default -> { } // defined, stepped over, not shown (VHT, HE, HE-MU, L-SIG, RTS retries)
         }
     }
