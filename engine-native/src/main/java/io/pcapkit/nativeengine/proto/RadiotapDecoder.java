@@ -62,8 +62,8 @@ public final class RadiotapDecoder implements LayerDecoder {
         c.add(LENGTH, hlen, off + 2, 2);
         if (hlen < 8) {
             c.anomaly(Anomaly.Kind.BAD_LENGTH, off + 2, "radiotap length " + hlen + " is below 8");
-            c.nextRaw(-1);
-            return len;
+            c.nextRaw(-1); // without a length nothing after the fixed part can be found
+            return 8;
         }
         if (hlen > len) return c.truncated(len, "radiotap length " + hlen + " goes past the captured " + len);
         // the bitmaps: every word, up to the one without the Ext bit
