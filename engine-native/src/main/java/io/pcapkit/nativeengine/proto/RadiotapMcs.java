@@ -28,9 +28,12 @@ final class RadiotapMcs {
     private static final int HAVE_BW = 0x01, HAVE_INDEX = 0x02, HAVE_GI = 0x04, HAVE_FORMAT = 0x08, HAVE_FEC = 0x10,
             HAVE_STBC = 0x20, HAVE_NESS = 0x40;
     private static final int BW_40 = 1;
-    /** Data bits per OFDM symbol of one spatial stream on a 20 MHz channel, MCS 0..7 (802.11-2016 table 19-27). */
-    private static final int[] DBPS_20 = {26, 52, 78, 104, 156, 208, 234, 260};
-    private static final int MAX_EQUAL_MCS = 31;
+    /**
+     * Data bits per OFDM symbol on a 20 MHz channel (52 data subcarriers) for every HT MCS (802.11-2016 19.5):
+     * 0..31 are 1-4 streams of one modulation, 32 the 40 MHz duplicate BPSK, 33..76 the unequal modulations.
+     */
+    private static final int[] DBPS_20 = dbps();
+    private static final int MAX_MCS = 76;
 
     private RadiotapMcs() { }
 
@@ -49,14 +52,36 @@ final class RadiotapMcs {
         if ((known & HAVE_INDEX) != 0) c.add(INDEX, mcs, at + 2, 1);
         c.out().endGroup();
         int needed = HAVE_BW | HAVE_GI | HAVE_INDEX;
-        if ((known & needed) == needed && mcs <= MAX_EQUAL_MCS) {
+        if ((known & needed) == needed && mcs <= MAX_MCS) {
             c.out().addObject(RadiotapFields.DATARATE, rate(mcs, (flags & 0x03) == BW_40, (flags & 0x04) != 0), at, 3);
         }
     }
 
     /** Mb/s: data bits per symbol (scaled from 52 to 108 data subcarriers at 40 MHz) over the symbol time. */
     static double rate(int mcs, boolean bw40, boolean shortGi) {
-        double bits = DBPS_20[mcs & 7] * ((mcs >> 3) + 1) * (bw40 ? 108.0 / 52.0 : 1.0);
+        double bits = DBPS_20[mcs] * (bw40 ? 108.0 / 52.0 : 1.0);
         return (float) (bits / (shortGi ? 3.6 : 4.0));
+    }
+
+    private static int[] dbps() {
+        int[] perStream = {26, 52, 78, 104, 156, 208, 234, 260}; // MCS 0..7: BPSK 1/2 … 64-QAM 5/6
+        int[] d = new int[MAX_MCS + 1];
+        for (int m = 0; m < 32; m++) d[m] = perStream[m & 7] * ((m >> 3) + 1);
+        d[32] = 12;
+        // unequal modulation: coded bits per subcarrier of each stream (2 QPSK, 4 16-QAM, 6 64-QAM), rate 1/2
+        // for the first half of each group and 3/4 for the second
+        String[] groups = {"42 62 64", "422 442 622 642 644 662 664", "4222 4422 4442 6222 6422 6442 6444 6622 6642 6644 6662 6664"};
+        int m = 33;
+        for (String g : groups) {
+            String[] streams = g.split(" ");
+            for (int rate = 0; rate < 2; rate++) {
+                for (String st : streams) {
+                    int bits = 0;
+                    for (char ch : st.toCharArray()) bits += ch - '0';
+                    d[m++] = rate == 0 ? 52 * bits / 2 : 52 * bits * 3 / 4;
+                }
+            }
+        }
+        return d;
     }
 }
