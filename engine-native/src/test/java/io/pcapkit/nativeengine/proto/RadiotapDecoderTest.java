@@ -42,6 +42,65 @@ class RadiotapDecoderTest {
     /** packetnet/80211_plus_radiotap_header.pcap frame 1: a 20-byte header (signal in dBm and dB, quality), a CTS. */
     static final String PACKETNET_CTS = "00001400ee18000010048509a000ac9c1d000010c400d10e001f334528a007dea2f5";
 
+    /**
+     * Hand-built (the radiotap.org field layouts; checked with tshark): every field from TSFT to data retries at
+     * its alignment (FHSS, lock quality, TX attenuation, dB noise …), FCS at end, then a beacon.
+     */
+    static final String ALL_BASIC_FIELDS = """
+            00002a00ffff030015cd5b0700000000106c3c1440010102d8a14d0003000400fd021e0502003f00010380000000
+            ffffffffffff0200000000020200000000021000010203040506070864001104000001068c129824b0480301060504000100000706
+            444520010d142001032a0104dd070050f20201010011223344""";
+    /** Hand-built: XChannel (5745 MHz, channel 149), MCS 15 at 40 MHz with short GI, A-MPDU with delimiter CRC. */
+    static final String XCHANNEL_MCS_AMPDU = """
+            0000200002001c0000000000c0000300711695147f750f0092100000ff005a0008012c00020000000001020000000002020000000003
+            2000aaaa030000000800450000140001000040ff0000c0a80001c0a80002""";
+    /** Hand-built: a timestamp field and a 0-length PSDU: no 802.11 frame follows. */
+    static final String ZERO_LENGTH_PSDU = """
+            00001d000000480407050300000000009f860100000000000c0021030108012c000200000000010200000000020200000000032000
+            aaaa030000000800450000140001000040ff0000c0a80001c0a80002""";
+    /** Hand-built: three present words: radiotap (TSFT), a vendor namespace (4 bytes skipped), radiotap again. */
+    static final String VENDOR_NAMESPACE = """
+            00002400010000c0010000a0200800002a00000000000000001122070400aabbccdddf0908012c000200000000010200000000020200
+            000000032000aaaa030000000800450000140001000040ff0000c0a80001c0a80002""";
+    /** Hand-built: a VHT field, two users, 80 MHz, short GI, group id 5, partial AID 300. */
+    static final String VHT = """
+            0000140000002000ff013f04923100000f052c0108012c000200000000010200000000020200000000032000aaaa03000000080045
+            0000140001000040ff0000c0a80001c0a80002""";
+
+    @Test void everyBasicFieldAligned() {
+        Frame f = decode(RADIOTAP, ALL_BASIC_FIELDS);
+        assertEquals("Radiotap:802.11:802.11_Mgmt", f.protochain());
+        assertCells(f, "radiotap.length=42", "radiotap.present.word=0x0003ffff", "radiotap.fhss.hopset=1",
+                "radiotap.quality=77", "radiotap.txattenuation=3", "radiotap.db_txattenuation=4", "radiotap.txpower=-3",
+                "radiotap.db_antnoise=5", "radiotap.antenna=2", "radiotap.dbm_antsignal=-40",
+                "wlan.fc.type_subtype=0x0008", "wlan.fcs=0x44332211");
+    }
+
+    @Test void xchannelMcsAmpduVht() {
+        assertCells(decode(RADIOTAP, XCHANNEL_MCS_AMPDU), "radiotap.xchannel.freq=5745",
+                "radiotap.xchannel.channel=149", "radiotap.xchannel.flags=0x000300c0", "radiotap.xchannel.flags.ht40u=1",
+                "radiotap.mcs.index=15", "radiotap.datarate=300", "radiotap.ampdu.reference=4242",
+                "radiotap.ampdu.delim_crc=0x5a", "ip.src=192.168.0.1");
+        assertCells(decode(RADIOTAP, VHT), "radiotap.vht.known=0x01", "radiotap.vht.bw=4", "radiotap.vht.nsts.0=4",
+                "radiotap.vht.mcs.0=9", "radiotap.vht.nss.0=2", "radiotap.vht.datarate.0=866.6",
+                "radiotap.vht.datarate.1=130", "radiotap.vht.gid=5", "radiotap.vht.paid=300");
+    }
+
+    @Test void zeroLengthPsduEndsTheFrame() {
+        Frame f = decode(RADIOTAP, ZERO_LENGTH_PSDU);
+        assertEquals("Radiotap", f.protochain());
+        assertCells(f, "radiotap.timestamp.ts=99999", "radiotap.timestamp.accuracy=12", "radiotap.0_len_psdu.type=0x01",
+                "radiotap.mcs.index=3");
+    }
+
+    @Test void vendorNamespaceIsSkipped() {
+        Frame f = decode(RADIOTAP, VENDOR_NAMESPACE);
+        assertEquals("Radiotap:802.11:LLC:IPv4", f.protochain());
+        assertCells(f, "radiotap.present.word=0xc0000001,0xa0000001,0x00000820", "radiotap.mactime=42",
+                "radiotap.vendor_oui=4386", "radiotap.vendor_data_len=4", "radiotap.antenna=9",
+                "radiotap.dbm_antsignal=-33");
+    }
+
     @Test void extendedBitmapsAndFcs() {
         Frame f = decode(RADIOTAP, EXTHDR_PROBE);
         assertEquals("Radiotap:802.11:802.11_Mgmt", f.protochain());

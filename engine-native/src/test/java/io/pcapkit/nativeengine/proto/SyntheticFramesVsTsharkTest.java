@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The hand-built frames of the wireless and encapsulation tests (protocols the corpus lacks or holds few variants
- * of: MPLS, VXLAN, GENEVE, IGMPv1/v3, 802.11 data and control frames) written to a temporary pcap per link type and
+ * of: MPLS, VXLAN, GENEVE, IGMPv1/v3, 802.11 data and control frames, radiotap fields) written to a temporary pcap per link type and
  * compared with live tshark, field by field: every cell must agree.
  */
 class SyntheticFramesVsTsharkTest {
@@ -43,6 +43,20 @@ class SyntheticFramesVsTsharkTest {
             + "wlan.ssid wlan.rsn.version wlan.rsn.gcs wlan.rsn.pcs.count wlan.rsn.pcs wlan.rsn.akms.count "
             + "wlan.rsn.akms wlan.rsn.capabilities llc.dsap llc.type ip.src data.data").split(" "));
 
+    static final List<String> RADIOTAP_FIELDS = List.of(("radiotap.length radiotap.present.word radiotap.present.ext "
+            + "radiotap.present.vendor_ns radiotap.mactime radiotap.flags radiotap.datarate radiotap.channel.freq "
+            + "radiotap.channel.flags radiotap.fhss.hopset radiotap.fhss.pattern radiotap.dbm_antsignal "
+            + "radiotap.dbm_antnoise radiotap.quality radiotap.txattenuation radiotap.db_txattenuation radiotap.txpower "
+            + "radiotap.antenna radiotap.db_antsignal radiotap.db_antnoise radiotap.rxflags radiotap.txflags "
+            + "radiotap.data_retries radiotap.xchannel.flags radiotap.xchannel.freq radiotap.xchannel.channel "
+            + "radiotap.mcs.known radiotap.mcs.bw radiotap.mcs.gi radiotap.mcs.index radiotap.ampdu.reference "
+            + "radiotap.ampdu.flags radiotap.ampdu.delim_crc radiotap.vht.known radiotap.vht.bw radiotap.vht.gi "
+            + "radiotap.vht.nsts.0 radiotap.vht.mcs.0 radiotap.vht.nss.0 radiotap.vht.coding.0 radiotap.vht.datarate.0 "
+            + "radiotap.vht.datarate.1 radiotap.vht.gid radiotap.vht.paid radiotap.timestamp.ts "
+            + "radiotap.timestamp.accuracy radiotap.timestamp.unit radiotap.0_len_psdu.type radiotap.vendor_oui "
+            + "radiotap.vendor_subns radiotap.vendor_data_len wlan.fc.type_subtype wlan.fcs wlan.tag.number "
+            + "wlan.country_info.code ip.src").split(" "));
+
     @TempDir Path dir;
 
     @Test void encapsulationsAgree() throws IOException {
@@ -56,6 +70,11 @@ class SyntheticFramesVsTsharkTest {
         compare(105, WLAN_FIELDS, WlanDecoderTest.DATA_TO_DS, WlanDecoderTest.DATA_FROM_DS, WlanDecoderTest.QOS_WDS_HTC,
                 WlanDecoderTest.CCMP, WlanDecoderTest.WEP, WlanDecoderTest.PS_POLL, WlanDecoderTest.AUTH,
                 WlanDecoderTest.ASSOC_REQ);
+    }
+
+    @Test void radiotapHeadersAgree() throws IOException {
+        compare(127, RADIOTAP_FIELDS, RadiotapDecoderTest.ALL_BASIC_FIELDS, RadiotapDecoderTest.XCHANNEL_MCS_AMPDU,
+                RadiotapDecoderTest.ZERO_LENGTH_PSDU, RadiotapDecoderTest.VENDOR_NAMESPACE, RadiotapDecoderTest.VHT);
     }
 
     private void compare(int linkType, List<String> fields, String... frames) throws IOException {
