@@ -10,8 +10,8 @@ import io.pcapkit.nativeengine.decode.DecodeContext;
  * The fields of the radiotap namespace (radiotap.org's "defined fields"): the alignment and size of each, which
  * the iterator in {@link RadiotapDecoder} needs even for fields it does not show, and the {@code radiotap.*}
  * fields Wireshark 4.0 shows for TSFT, Flags, Rate, Channel, FHSS, signal / noise / attenuation / power, Antenna,
- * Lock quality, RX and TX flags, data retries, XChannel, MCS, VHT, A-MPDU status, timestamp and 0-length PSDU. HE,
- * HE-MU and L-SIG are stepped over with their sizes and not shown. All values are little-endian.
+ * Lock quality, RX and TX flags, data retries, XChannel, MCS, VHT, HE (its data words), A-MPDU status, timestamp
+ * and 0-length PSDU. HE-MU and L-SIG are stepped over with their sizes and not shown. All values are little-endian.
  */
 final class RadiotapFields {
     /** Alignment and size per field index (radiotap.org); size 0: not defined, the walk stops there. */
@@ -72,7 +72,7 @@ final class RadiotapFields {
     private static final int TSFT = 0, FLAGS_IDX = 1, RATE = 2, CHANNEL = 3, FHSS = 4, DBM_SIGNAL = 5, DBM_NOISE = 6,
             LOCK_QUALITY = 7, TX_ATT = 8, DB_TX_ATT = 9, DBM_TX_POWER = 10, ANTENNA_IDX = 11, DB_SIGNAL = 12,
             DB_NOISE = 13, RX_FLAGS = 14, TX_FLAGS = 15, DATA_RETRIES_IDX = 17, XCHANNEL = 18, MCS = 19, AMPDU_IDX = 20,
-            VHT = 21, TIMESTAMP_IDX = 22, ZERO_LEN_PSDU = 26;
+            VHT = 21, TIMESTAMP_IDX = 22, HE = 23, ZERO_LEN_PSDU = 26;
 
     private RadiotapFields() { }
 
@@ -133,6 +133,7 @@ final class RadiotapFields {
             }
             case MCS -> RadiotapMcs.decode(c, at);
             case VHT -> RadiotapVht.decode(c, at);
+            case HE -> RadiotapHe.decode(c, at);
             case AMPDU_IDX -> {
                 c.out().beginGroup(AMPDU, at, 8);
                 c.add(AMPDU_REFERENCE, c.u32le(at), at, 4);
@@ -158,7 +159,7 @@ final class RadiotapFields {
                 c.add(ZERO_LEN_PSDU_TYPE, c.u8(at), at, 1);
                 c.radioFlags |= DecodeContext.RADIO_NO_PSDU;
             }
-            default -> { } // defined, stepped over, not shown (HE, HE-MU, L-SIG, RTS retries)
+            default -> { } // defined, stepped over, not shown (HE-MU, L-SIG, RTS retries)
         }
     }
 

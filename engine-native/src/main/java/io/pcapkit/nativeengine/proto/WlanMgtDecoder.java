@@ -91,7 +91,7 @@ public final class WlanMgtDecoder implements LayerDecoder {
         return len;
     }
 
-    static void aid(DecodeContext c, int at) {
+    private static void aid(DecodeContext c, int at) {
         c.out().addMasked(AID, c.u16le(at), at, 2);
     }
 

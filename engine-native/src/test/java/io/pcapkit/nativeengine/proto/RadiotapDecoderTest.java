@@ -67,6 +67,11 @@ class RadiotapDecoderTest {
             0000140000002000ff013f04923100000f052c0108012c000200000000010200000000020200000000032000aaaa03000000080045
             0000140001000040ff0000c0a80001c0a80002""";
 
+    /** Hand-built: an HE field (PPDU format 1, nothing known in data1/data2, data3 to data6 all ones). */
+    static final String HE = """
+            000014000000800001000000ffffffffffffffff08012c000200000000010200000000020200000000032000aaaa030000000800450000
+            140001000040ff0000c0a80001c0a80002""";
+
     @Test void everyBasicFieldAligned() {
         Frame f = decode(RADIOTAP, ALL_BASIC_FIELDS);
         assertEquals("Radiotap:802.11:802.11_Mgmt", f.protochain());
@@ -84,6 +89,14 @@ class RadiotapDecoderTest {
         assertCells(decode(RADIOTAP, VHT), "radiotap.vht.known=0x01", "radiotap.vht.bw=4", "radiotap.vht.nsts.0=4",
                 "radiotap.vht.mcs.0=9", "radiotap.vht.nss.0=2", "radiotap.vht.datarate.0=866.6",
                 "radiotap.vht.datarate.1=130", "radiotap.vht.gid=5", "radiotap.vht.paid=300");
+    }
+
+    @Test void heDataWords() {
+        Frame f = decode(RADIOTAP, HE);
+        assertEquals("Radiotap:802.11:LLC:IPv4", f.protochain());
+        assertCells(f, "radiotap.he.data_1=0x0001", "radiotap.he.data_1.ppdu_format=0x0001",
+                "radiotap.he.data_1.doppler_known=0", "radiotap.he.data_2=0x0000",
+                "radiotap.he.data_2.ru_allocation_offset=0x0000", "radiotap.he.data_3=0xffff", "radiotap.he.data_6=0xffff");
     }
 
     @Test void zeroLengthPsduEndsTheFrame() {

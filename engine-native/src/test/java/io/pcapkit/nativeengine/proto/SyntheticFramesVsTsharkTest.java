@@ -54,7 +54,8 @@ class SyntheticFramesVsTsharkTest {
             + "radiotap.vht.nsts.0 radiotap.vht.mcs.0 radiotap.vht.nss.0 radiotap.vht.coding.0 radiotap.vht.datarate.0 "
             + "radiotap.vht.datarate.1 radiotap.vht.gid radiotap.vht.paid radiotap.timestamp.ts "
             + "radiotap.timestamp.accuracy radiotap.timestamp.unit radiotap.0_len_psdu.type radiotap.vendor_oui "
-            + "radiotap.vendor_subns radiotap.vendor_data_len wlan.fc.type_subtype wlan.fcs wlan.tag.number "
+            + "radiotap.vendor_subns radiotap.vendor_data_len radiotap.he.data_1 radiotap.he.data_1.ppdu_format "
+            + "radiotap.he.data_2 radiotap.he.data_3 radiotap.he.data_6 wlan.fc.type_subtype wlan.fcs wlan.tag.number "
             + "wlan.country_info.code ip.src").split(" "));
 
     @TempDir Path dir;
@@ -74,7 +75,8 @@ class SyntheticFramesVsTsharkTest {
 
     @Test void radiotapHeadersAgree() throws IOException {
         compare(127, RADIOTAP_FIELDS, RadiotapDecoderTest.ALL_BASIC_FIELDS, RadiotapDecoderTest.XCHANNEL_MCS_AMPDU,
-                RadiotapDecoderTest.ZERO_LENGTH_PSDU, RadiotapDecoderTest.VENDOR_NAMESPACE, RadiotapDecoderTest.VHT);
+                RadiotapDecoderTest.ZERO_LENGTH_PSDU, RadiotapDecoderTest.VENDOR_NAMESPACE, RadiotapDecoderTest.VHT,
+                RadiotapDecoderTest.HE);
     }
 
     private void compare(int linkType, List<String> fields, String... frames) throws IOException {
