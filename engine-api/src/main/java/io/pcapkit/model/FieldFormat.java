@@ -25,6 +25,10 @@ public final class FieldFormat {
                 else appendIpv6(sb, f.data, f.dataOffset + f.foff[i]);
             }
             case BYTES -> {
+                if (o instanceof CharSequence text) { // a text tshark prints in place of the bytes
+                    sb.append(text);
+                    break;
+                }
                 int n = o instanceof byte[] b ? b.length : f.flen[i];
                 if (n == 0) sb.append("<none>"); // tshark's text for an empty byte string
                 else if (o instanceof byte[] b) appendHex(sb, b, 0, b.length);
@@ -36,7 +40,7 @@ public final class FieldFormat {
                 else appendLatin1(sb, f.data, f.dataOffset + f.foff[i], f.flen[i]);
                 escapeControls(sb, from);
             }
-            case DOUBLE -> sb.append(o instanceof Number n ? n.doubleValue() : Double.longBitsToDouble(f.fnum[i]));
+            case DOUBLE -> appendDouble(sb, o instanceof Number n ? n.doubleValue() : Double.longBitsToDouble(f.fnum[i]));
             case TIME -> appendEpoch(sb, f.fnum[i]);
             case GROUP -> {
                 // a node without a value of its own (Wireshark's FT_NONE) prints as "1", "present";
@@ -57,6 +61,21 @@ public final class FieldFormat {
                 else if (v >= 0) sb.append(v);
                 else sb.append(Long.toUnsignedString(v));
             }
+        }
+    }
+
+    /**
+     * A floating point value as tshark's fields output prints it ({@code %g} with 6 significant digits, FT_FLOAT's
+     * precision): {@code 1}, {@code 5.5}, {@code 288.9}, never Java's {@code 1.0}.
+     */
+    public static void appendDouble(StringBuilder sb, double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            sb.append(Double.isNaN(v) ? "nan" : v > 0 ? "inf" : "-inf");
+        } else if (v == Math.rint(v) && Math.abs(v) < 1e6) {
+            sb.append((long) v);
+        } else {
+            sb.append(new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros()
+                    .toPlainString());
         }
     }
 

@@ -33,6 +33,18 @@ public final class DecodeContext {
     /** Frame-wide scratch shared between layers (e.g. the IP version a transport header sits on). */
     public int ipVersion;
 
+    /**
+     * Frame-wide scratch: what a radio header tells the 802.11 layer after it (Wireshark's pseudo-header), as
+     * {@code RADIO_*} bits. Cleared for every frame.
+     */
+    public int radioFlags;
+    /** {@link #radioFlags}: the 802.11 frame ends with its 4-byte FCS. */
+    public static final int RADIO_FCS = 1;
+    /** {@link #radioFlags}: the 802.11 header is padded to a multiple of 4 bytes before the body. */
+    public static final int RADIO_DATAPAD = 2;
+    /** {@link #radioFlags}: the radio header reports a 0-length PSDU: no 802.11 frame follows. */
+    public static final int RADIO_NO_PSDU = 4;
+
     /** The builder that records this frame's layers and fields. */
     public FrameBuilder out() { return out; }
 

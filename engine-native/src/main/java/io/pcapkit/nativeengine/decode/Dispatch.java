@@ -34,7 +34,12 @@ public enum Dispatch {
     /** GRE protocol type, where it is not an EtherType Wireshark decodes the same way. */
     GRE_PROTO(1 << 16),
     /** 802.11 frame type/subtype ((type << 4) | subtype) for the frame body. */
-    WLAN_SUBTYPE(64);
+    WLAN_SUBTYPE(64),
+    /**
+     * What follows the bottom of an MPLS label stack when its first nibble is not an IP version (those go to
+     * {@link #IP_VERSION}): 0 is a pseudowire control word (RFC 4385), 1 an associated channel header.
+     */
+    MPLS_PW(16);
 
     private final int size;
 

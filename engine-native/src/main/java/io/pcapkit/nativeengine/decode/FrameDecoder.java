@@ -38,6 +38,7 @@ public final class FrameDecoder {
         c.base = base;
         c.capLen = capLen;
         c.ipVersion = 0;
+        c.radioFlags = 0;
         LayerDecoder dec = registry.lookup(Dispatch.LINK_TYPE, linkType.code());
         int off = 0;
         int len = capLen;

@@ -139,6 +139,22 @@ public final class Registrations {
         // ---- TCP applications (HTTP/1.x, HTTP/2, FTP, TLS)
         // ---- end of TCP applications
         // ---- wireless and encapsulations (radiotap, 802.11, IGMP, MPLS, VXLAN, GENEVE)
+        r.register(Dispatch.LINK_TYPE, 127, new RadiotapDecoder());
+        r.register(Dispatch.LINK_TYPE, 105, new WlanDecoder());
+        for (int subtype : new int[] {0, 1, 2, 3, 4, 5, 8, 9, 10, 11, 12, 13, 14}) {
+            r.register(Dispatch.WLAN_SUBTYPE, subtype, new WlanMgtDecoder(subtype)); // type 0: management
+        }
+        LlcDecoder wlanLlc = new LlcDecoder(); // 802.11 data bodies are LLC (data subtypes with a body)
+        for (int subtype : new int[] {0, 1, 2, 3, 8, 9, 10, 11}) r.register(Dispatch.WLAN_SUBTYPE, 0x20 | subtype, wlanLlc);
+        r.register(Dispatch.IP_PROTO, 2, new IgmpDecoder());
+        MplsDecoder mpls = new MplsDecoder();
+        r.register(Dispatch.ETHERTYPE, 0x8847, mpls);
+        r.register(Dispatch.ETHERTYPE, 0x8848, mpls);
+        r.register(Dispatch.MPLS_PW, 0, new PwEthHeuristic());
+        r.register(Dispatch.MPLS_PW, 1, new PwAchDecoder());
+        r.know(PwEthDecoder.CONTROL_WORD).know(PwEthDecoder.NO_CONTROL_WORD); // the heuristic's two readings
+        r.register(Dispatch.UDP_PORT, 4789, new VxlanDecoder());
+        r.register(Dispatch.UDP_PORT, 6081, new GeneveDecoder());
         // ---- end of wireless and encapsulations
         return r;
     }

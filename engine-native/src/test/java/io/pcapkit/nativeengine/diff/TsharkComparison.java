@@ -23,8 +23,11 @@ import java.util.TreeMap;
  * field with a first example of each disagreement.
  */
 final class TsharkComparison {
-    /** LINKTYPE_ values the foundation decodes: NULL, Ethernet, raw IP (12, 14, 101, 228, 229), LOOP, SLL, SLL2. */
-    static final Set<Integer> LINK_TYPES = Set.of(0, 1, 12, 14, 101, 108, 113, 228, 229, 276);
+    /**
+     * LINKTYPE_ values the native engine decodes: NULL, Ethernet, raw IP (12, 14, 101, 228, 229), LOOP, SLL, SLL2,
+     * and 802.11 without (105) and with (127) a radiotap header.
+     */
+    static final Set<Integer> LINK_TYPES = Set.of(0, 1, 12, 14, 101, 105, 108, 113, 127, 228, 229, 276);
 
     /** Agreement figures. */
     static final class Report {
