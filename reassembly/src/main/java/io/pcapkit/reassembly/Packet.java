@@ -141,6 +141,8 @@ final class Packet {
             fragOffset = fo & 0xFFF8;
             fragMore = (fo & 1) != 0;
             fragId = u32(fragOff + 4);
+            // an atomic fragment (offset 0, no more) is processed on its own (RFC 6946), as tshark does
+            if (fragOffset == 0 && !fragMore) return true;
             fragment = true;
             fragDataOff = fragOff + 8;
             fragReported = Math.max(0, ipEnd - fragDataOff);
