@@ -28,6 +28,17 @@ public final class PcapWriter implements Dumper {
         this.nanos = nanos;
     }
 
+    /**
+     * A writer that appends records to a PCAP file whose header is already written (same byte order, resolution
+     * and link type): how a caller that closes files to stay under the open-file limit reopens one.
+     */
+    public static PcapWriter appending(OutputStream out, ByteOrder order, boolean nanos, LinkType linkType) {
+        PcapWriter w = new PcapWriter(out, order, nanos);
+        w.linkType = linkType;
+        w.headerWritten = true;
+        return w;
+    }
+
     /** Little-endian, microseconds: what libpcap writes on most machines. */
     public PcapWriter(OutputStream out) { this(out, ByteOrder.LITTLE_ENDIAN, false); }
 

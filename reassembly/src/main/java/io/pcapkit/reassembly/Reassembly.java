@@ -47,6 +47,7 @@ public final class Reassembly implements FrameListener {
     private boolean decodeWarned;
     private final List<String> notes = new ArrayList<>();
     private TcpStream frameStream;
+    private Frame transportFrame;
 
     private Reassembly(ReassemblyOptions opt) { this.opt = opt; }
 
@@ -105,6 +106,12 @@ public final class Reassembly implements FrameListener {
     /** The TCP connection of the frame just handed in (null when it was none): flow tracing uses it. */
     public TcpStream streamOfLastFrame() { return frameStream; }
 
+    /**
+     * The frame holding the transport header of the frame just handed in: that frame itself, or the decoded
+     * datagram it completed; null when it had none.
+     */
+    public Frame transportFrame() { return transportFrame; }
+
     /** Datagrams being reassembled and bytes they hold, TCP connections live and out-of-order bytes held. */
     public long[] footprint() {
         init();
@@ -138,6 +145,7 @@ public final class Reassembly implements FrameListener {
     @Override public void frame(Frame f) {
         init();
         frameStream = null;
+        transportFrame = null;
         handle(packet, f, f.number(), f.timestampNanos(), 0);
     }
 
@@ -148,6 +156,7 @@ public final class Reassembly implements FrameListener {
             if (d != null) datagram(d, number, nanos, depth);
             return;
         }
+        if (p.transport != null) transportFrame = f;
         if (p.isTcp()) {
             tcp.segment(p, number, nanos);
             frameStream = tcp.current;
