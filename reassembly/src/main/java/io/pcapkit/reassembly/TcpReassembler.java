@@ -267,7 +267,13 @@ final class TcpReassembler {
         if (d.tail == null) d.tail = new byte[TAIL];
         if (d.tailLen > 0 && seq != d.tailEnd) d.tailLen = 0;
         int from = Math.max(0, data.length - TAIL);
-        for (int i = from; i < data.length; i++) d.tail[(int) (((seq + i) & 0xFFFFFFFFL) % TAIL)] = data[i];
+        // at most two copies: up to the ring's end, then from its start (TAIL is a power of two)
+        for (int i = from; i < data.length; ) {
+            int at = (int) ((seq + i) & (TAIL - 1));
+            int n = Math.min(data.length - i, TAIL - at);
+            System.arraycopy(data, i, d.tail, at, n);
+            i += n;
+        }
         d.tailEnd = (seq + data.length) & 0xFFFFFFFFL;
         d.tailLen = Math.min(TAIL, d.tailLen + data.length);
     }
@@ -276,11 +282,19 @@ final class TcpReassembler {
     private static void compare(TcpStream.Direction d, long seq, Packet p, int off, int n) {
         d.overlapBytes += n;
         if (d.tail == null || d.tailLen == 0) return;
+        // the part of [seq, seq+n) still in the ring: offsets relative to the ring's start
         long tailStart = (d.tailEnd - d.tailLen) & 0xFFFFFFFFL;
-        for (int i = 0; i < n; i++) {
-            long q = (seq + i) & 0xFFFFFFFFL;
-            if (lt(q, tailStart) || !lt(q, d.tailEnd)) continue;
-            if (d.tail[(int) (q % TAIL)] != p.d[p.base + off + i]) d.conflictBytes++;
+        long rel = (int) (seq - tailStart);
+        int skip = rel < 0 ? (int) -rel : 0;
+        long lo = Math.max(rel, 0), hi = Math.min(rel + n, d.tailLen);
+        for (long r = lo; r < hi; ) {
+            int at = (int) ((tailStart + r) & (TAIL - 1));
+            int len = (int) Math.min(hi - r, TAIL - at);
+            int src = p.base + off + skip + (int) (r - lo);
+            if (java.util.Arrays.mismatch(d.tail, at, at + len, p.d, src, src + len) >= 0) {
+                for (int i = 0; i < len; i++) if (d.tail[at + i] != p.d[src + i]) d.conflictBytes++;
+            }
+            r += len;
         }
     }
 
