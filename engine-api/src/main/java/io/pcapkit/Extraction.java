@@ -32,12 +32,24 @@ public final class Extraction implements Iterable<Frame>, AutoCloseable {
     private final FrameSource source;
     private final boolean store;
     private final List<Frame> stored = new ArrayList<>();
+    private final List<FrameListener> listeners;
     private boolean iterated;
+    private boolean ended;
 
-    private Extraction(Engine engine, FrameSource source, boolean store) {
+    private Extraction(Engine engine, FrameSource source, boolean store, List<FrameListener> listeners) {
         this.engine = engine;
         this.source = source;
         this.store = store;
+        this.listeners = List.copyOf(listeners);
+    }
+
+    /** The engine decoding this extraction. */
+    public Engine engine() { return engine; }
+
+    private void end() {
+        if (ended) return;
+        ended = true;
+        for (FrameListener l : listeners) l.end();
     }
 
     /** What the capture's headers said. */
@@ -67,8 +79,10 @@ public final class Extraction implements Iterable<Frame>, AutoCloseable {
                     Frame f = source.next();
                     if (f == null) {
                         done = true;
+                        end();
                         return false;
                     }
+                    for (int i = 0; i < listeners.size(); i++) listeners.get(i).frame(f);
                     if (store) {
                         f = f.detach();
                         stored.add(f);
@@ -77,6 +91,7 @@ public final class Extraction implements Iterable<Frame>, AutoCloseable {
                     return true;
                 } catch (IOException e) {
                     done = true;
+                    end();
                     throw new UncheckedIOException(e.getMessage(), e);
                 }
             }
@@ -112,6 +127,7 @@ public final class Extraction implements Iterable<Frame>, AutoCloseable {
         private String engineName = Engines.DEFAULT;
         private final EngineOptions.Builder options = EngineOptions.builder();
         private boolean store;
+        private final List<FrameListener> listeners = new ArrayList<>();
 
         Builder(Path file, InputStream in, String name) {
             this.file = file;
@@ -138,12 +154,19 @@ public final class Extraction implements Iterable<Frame>, AutoCloseable {
 
         public Builder option(String key, String value) { options.extra(key, value); return this; }
 
+        /**
+         * Hands every frame to {@code l} as the extraction is iterated (repeatable; called in the order added).
+         * The reassembly module's {@code Reassembly} and {@code FlowTracer} are listeners.
+         */
+        public Builder listener(FrameListener l) { listeners.add(java.util.Objects.requireNonNull(l)); return this; }
+
         public Extraction open() throws IOException {
             EngineProvider p = Engines.discover().require(engineName);
             Engine e = p.create(options.build());
             try {
                 FrameSource s = file != null ? e.open(file) : e.open(in, name);
-                return new Extraction(e, s, store);
+                for (FrameListener l : listeners) l.start(e, s.info());
+                return new Extraction(e, s, store, listeners);
             } catch (IOException | RuntimeException ex) {
                 e.close();
                 throw ex;

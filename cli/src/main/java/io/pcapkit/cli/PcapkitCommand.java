@@ -30,7 +30,7 @@ import java.util.concurrent.Callable;
 
 /** {@code pcapkit [options] <input>}: the options, checked, then handed to an {@link Extract} run. */
 @Command(name = "pcapkit", mixinStandardHelpOptions = true, versionProvider = PcapkitCommand.Version.class,
-        subcommands = {EnginesCommand.class, FieldsCommand.class},
+        subcommands = {EnginesCommand.class, FieldsCommand.class, FollowCommand.class, ReassembleCommand.class, TraceCommand.class, AnalyzeCommand.class},
         description = {"Streaming PCAP/PCAPNG extractor and dumper with pluggable decoding engines.",
                 "Writes the capture as a document (tree, JSON, PLIST: a header block, then Frame 1, Frame 2, ... with "
                         + "their layers nested by protocol) or as tshark -T fields lines."},

@@ -21,5 +21,19 @@ public interface Engine extends AutoCloseable {
      */
     FrameSource open(InputStream in, String displayName) throws IOException;
 
+    /**
+     * Decodes bytes that were never a record of the capture (a reassembled IP datagram, say) as one frame of
+     * {@code linkType}, so the layers above the reassembly are the engine's own. The frame returned is new and
+     * independent of any source. Engines that cannot decode outside a capture keep this default, which throws
+     * {@link UnsupportedOperationException}; callers then keep the bytes undecoded.
+     *
+     * @param number         the frame number to give it (the capture's frame that completed the bytes)
+     * @param timestampNanos capture time of that frame, epoch nanoseconds
+     */
+    default io.pcapkit.model.Frame decode(io.pcapkit.model.LinkType linkType, byte[] data, long number,
+                                          long timestampNanos) {
+        throw new UnsupportedOperationException("engine " + name() + " cannot decode bytes outside a capture");
+    }
+
     @Override default void close() { }
 }

@@ -1,5 +1,7 @@
 package io.pcapkit.nativeengine;
 
+import io.pcapkit.model.Frame;
+import io.pcapkit.model.LinkType;
 import io.pcapkit.model.Protocol;
 import io.pcapkit.model.Protocols;
 import io.pcapkit.nativeengine.decode.DecodeAs;
@@ -23,6 +25,7 @@ public final class NativeEngine implements Engine {
     private final EngineOptions options;
     private final DecoderRegistry registry;
     private final Protocol stopProtocol;
+    private FrameDecoder bytesDecoder;
 
     NativeEngine(EngineOptions options) {
         this.options = options;
@@ -45,6 +48,13 @@ public final class NativeEngine implements Engine {
 
     /** A new per-thread frame decoder over this engine's registry. */
     public FrameDecoder newDecoder() { return new FrameDecoder(registry, options.stopLevel(), stopProtocol); }
+
+    /** Reassembled bytes are decoded by a decoder of their own, so the source's reused frame is never touched. */
+    @Override public synchronized Frame decode(LinkType linkType, byte[] data, long number, long timestampNanos) {
+        if (bytesDecoder == null) bytesDecoder = newDecoder();
+        return bytesDecoder.decode(new Frame(), number, timestampNanos, data.length, data.length, linkType,
+                Frame.NO_INTERFACE, data, 0);
+    }
 
     @Override public FrameSource open(Path file) throws IOException {
         InputStream in;

@@ -13,7 +13,11 @@ public enum Format {
     /** The original's tree-view text. */
     TREE("tree", ".txt"),
     /** {@code tshark -T fields} lines. */
-    FIELDS("fields", ".tsv");
+    FIELDS("fields", ".tsv"),
+    /** Classic PCAP (little-endian, microseconds): the frames themselves, for filtered extraction and trace. */
+    PCAP("pcap", ".pcap"),
+    /** PCAPNG (nanosecond time stamps, one interface block per interface and link type). */
+    PCAPNG("pcapng", ".pcapng");
 
     private final String id;
     private final String extension;
@@ -29,7 +33,7 @@ public enum Format {
     /** File extension, with its dot. */
     public String extension() { return extension; }
 
-    /** By name ({@code json}, {@code plist}, {@code tree}, {@code fields}; {@code xml}, {@code txt}, {@code text} too), or null. */
+    /** By name ({@code json}, {@code plist}, {@code tree}, {@code fields}, {@code pcap}, {@code pcapng}; {@code xml}, {@code txt}, {@code text} too), or null. */
     public static Format parse(String name) {
         if (name == null) return null;
         return switch (name.trim().toLowerCase(Locale.ROOT)) {
@@ -37,6 +41,8 @@ public enum Format {
             case "plist", "xml" -> PLIST;
             case "tree", "txt", "text" -> TREE;
             case "fields", "tsv" -> FIELDS;
+            case "pcap" -> PCAP;
+            case "pcapng" -> PCAPNG;
             default -> null;
         };
     }
@@ -57,6 +63,8 @@ public enum Format {
             case JSON -> new JsonDumper(out);
             case PLIST -> new PlistDumper(out);
             case TREE -> new TreeDumper(out);
+            case PCAP -> new PcapWriter(out);
+            case PCAPNG -> new PcapngWriter(out);
             case FIELDS -> {
                 if (fields == null || fields.fields().isEmpty()) {
                     throw new IllegalArgumentException("the fields format needs at least one field (-e NAME)");

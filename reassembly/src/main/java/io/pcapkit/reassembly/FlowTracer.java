@@ -1,0 +1,79 @@
+package io.pcapkit.reassembly;
+
+import io.pcapkit.FrameListener;
+import io.pcapkit.model.Frame;
+import io.pcapkit.spi.CaptureInfo;
+import io.pcapkit.spi.Engine;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Sorts frames into flows (TCP connections numbered like tcp.stream, UDP conversations), bidirectional by
+ * default. Each frame that belongs to a flow goes to the {@link Sink} with its flow, while it is valid: the CLI's
+ * {@code trace} writes one capture file per flow from there. IP fragments are reassembled first, so the frame that
+ * completes a fragmented datagram joins the datagram's flow (the other fragments belong to no flow).
+ */
+public final class FlowTracer implements FrameListener {
+    /** Receives each traced frame. */
+    public interface Sink {
+        void frame(Flow flow, Frame frame);
+
+        default void end() { }
+    }
+
+    private final boolean unidirectional;
+    private final Sink sink;
+    private final Reassembly numbering;
+    private final Packet p = new Packet();
+    private final Map<Object, Flow> byKey = new HashMap<>();
+    private final List<Flow> flows = new ArrayList<>();
+
+    public FlowTracer(boolean unidirectional, Sink sink) {
+        this.unidirectional = unidirectional;
+        this.sink = sink;
+        // IP reassembly and tcp.stream numbering only: no TCP bytes are kept
+        this.numbering = Reassembly.of(Reassembly.Kind.IPV4, Reassembly.Kind.IPV6).keep(false);
+    }
+
+    /** Every flow so far, in order of first appearance. */
+    public List<Flow> flows() { return List.copyOf(flows); }
+
+    public Counters counters() { return numbering.counters(); }
+
+    @Override public void start(Engine engine, CaptureInfo info) { numbering.start(engine, info); }
+
+    @Override public void frame(Frame f) {
+        numbering.frame(f);
+        Frame t = numbering.transportFrame();
+        if (t == null || !p.read(t) || p.transport == null || p.quoted) return;
+        boolean tcp = p.isTcp();
+        byte[] src = p.srcAddr(), dst = p.dstAddr();
+        int stream = -1;
+        Object key;
+        if (tcp) {
+            TcpStream s = numbering.streamOfLastFrame();
+            if (s == null) return;
+            stream = s.index();
+            key = unidirectional ? List.of(stream, java.util.Arrays.equals(src, s.client().address())
+                    && p.srcPort == s.client().port()) : stream;
+        } else {
+            key = unidirectional ? new FlowKey(17, src, p.srcPort, dst, p.dstPort) : FlowKey.of(17, src, p.srcPort, dst, p.dstPort);
+        }
+        Flow flow = byKey.get(key);
+        if (flow == null) {
+            flow = new Flow(flows.size(), tcp ? 6 : 17, new Endpoint(src, p.srcPort), new Endpoint(dst, p.dstPort), stream);
+            byKey.put(key, flow);
+            flows.add(flow);
+        }
+        flow.add(f.number(), f.timestampNanos());
+        sink.frame(flow, f);
+    }
+
+    @Override public void end() {
+        numbering.end();
+        sink.end();
+    }
+}

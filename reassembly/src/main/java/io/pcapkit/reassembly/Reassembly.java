@@ -1,0 +1,196 @@
+package io.pcapkit.reassembly;
+
+import io.pcapkit.Extraction;
+import io.pcapkit.FrameListener;
+import io.pcapkit.model.Frame;
+import io.pcapkit.model.LinkType;
+import io.pcapkit.spi.CaptureInfo;
+import io.pcapkit.spi.Engine;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * IP defragmentation and TCP stream reassembly over the frames of any engine. Attach it to an extraction and
+ * iterate; results arrive through callbacks as they are ready, and are kept (unless told not to) for
+ * {@link #datagrams()} and {@link #streams()} once the extraction ends:
+ *
+ * <pre>{@code
+ * Reassembly r = Reassembly.of(Reassembly.Kind.IPV4, Reassembly.Kind.IPV6, Reassembly.Kind.TCP)
+ *         .onChunk((stream, chunk) -> System.out.println(stream.index() + ": " + chunk.data().length + " bytes"));
+ * try (Extraction x = Pcapkit.extract(path).listener(r).open()) {
+ *     for (Frame f : x) { }
+ * }
+ * for (Datagram d : r.datagrams()) System.out.println(d.key() + " " + d.status());
+ * }</pre>
+ *
+ * It reads only the model (the protocol chain and the frame's raw bytes), so every engine gives the same results.
+ * A completed datagram is handed back to the engine to decode ({@link Engine#decode}); its TCP segment joins its
+ * stream then, as in tshark.
+ */
+public final class Reassembly implements FrameListener {
+    public enum Kind { IPV4, IPV6, TCP }
+
+    private ReassemblyOptions opt;
+    private final Counters counters = new Counters();
+    private final List<Consumer<Datagram>> datagramListeners = new ArrayList<>();
+    private final List<StreamListener> streamListeners = new ArrayList<>();
+    private final List<Datagram> datagrams = new ArrayList<>();
+    private final List<TcpStream> streams = new ArrayList<>();
+    private boolean keep = true;
+    private Engine engine;
+    private IpDefragmenter ip;
+    private TcpReassembler tcp;
+    private final Packet packet = new Packet();
+    private boolean decodeWarned;
+    private final List<String> notes = new ArrayList<>();
+    private TcpStream frameStream;
+    private Frame transportFrame;
+
+    private Reassembly(ReassemblyOptions opt) { this.opt = opt; }
+
+    public static Reassembly of(Kind... kinds) {
+        ReassemblyOptions o = ReassemblyOptions.defaults();
+        for (Kind k : kinds) {
+            o = switch (k) {
+                case IPV4 -> o.withIpv4(true);
+                case IPV6 -> o.withIpv6(true);
+                case TCP -> o.withTcp(true);
+            };
+        }
+        return new Reassembly(o);
+    }
+
+    public static Reassembly of(ReassemblyOptions options) { return new Reassembly(options); }
+
+    /** Runs a whole extraction through this reassembly and returns it (results in {@link #datagrams()} …). */
+    public Reassembly over(Extraction.Builder extraction) throws IOException {
+        try (Extraction x = extraction.listener(this).open()) {
+            for (Frame f : x) {
+                // the frames are consumed by the listener
+                f.number();
+            }
+        }
+        return this;
+    }
+
+    public ReassemblyOptions options() { return opt; }
+
+    /** Changes the options (before the first frame). */
+    public Reassembly options(ReassemblyOptions o) { this.opt = o; return this; }
+
+    public Reassembly onDatagram(Consumer<Datagram> l) { datagramListeners.add(l); return this; }
+
+    public Reassembly onStream(StreamListener l) { streamListeners.add(l); return this; }
+
+    /** Shorthand for a stream listener that only wants the bytes. */
+    public Reassembly onChunk(java.util.function.BiConsumer<TcpStream, TcpChunk> l) {
+        return onStream(l::accept);
+    }
+
+    /** Keep datagrams and stream records for {@link #datagrams()} / {@link #streams()} (default true). */
+    public Reassembly keep(boolean on) { this.keep = on; return this; }
+
+    public List<Datagram> datagrams() { return List.copyOf(datagrams); }
+
+    /** Every TCP connection seen, in tcp.stream order. */
+    public List<TcpStream> streams() { return List.copyOf(streams); }
+
+    public Counters counters() { return counters; }
+
+    /** Things worth telling the user once (e.g. the engine cannot decode reassembled datagrams). */
+    public List<String> notes() { return List.copyOf(notes); }
+
+    /** The TCP connection of the frame just handed in (null when it was none): flow tracing uses it. */
+    public TcpStream streamOfLastFrame() { return frameStream; }
+
+    /**
+     * The frame holding the transport header of the frame just handed in: that frame itself, or the decoded
+     * datagram it completed; null when it had none.
+     */
+    public Frame transportFrame() { return transportFrame; }
+
+    /** Datagrams being reassembled and bytes they hold, TCP connections live and out-of-order bytes held. */
+    public long[] footprint() {
+        init();
+        return new long[] {ip.buffered(), ip.bytesHeld(), tcp.liveConnections(), tcp.heldBytes()};
+    }
+
+    @Override public void start(Engine e, CaptureInfo info) {
+        this.engine = e;
+        init();
+    }
+
+    private void init() {
+        if (ip != null) return;
+        ip = new IpDefragmenter(opt, counters, this::datagram);
+        tcp = new TcpReassembler(opt, counters, new StreamListener() {
+            @Override public void opened(TcpStream s) {
+                if (keep) streams.add(s);
+                for (StreamListener l : streamListeners) l.opened(s);
+            }
+
+            @Override public void chunk(TcpStream s, TcpChunk c) {
+                for (StreamListener l : streamListeners) l.chunk(s, c);
+            }
+
+            @Override public void closed(TcpStream s) {
+                for (StreamListener l : streamListeners) l.closed(s);
+            }
+        });
+    }
+
+    @Override public void frame(Frame f) {
+        init();
+        frameStream = null;
+        transportFrame = null;
+        handle(packet, f, f.number(), f.timestampNanos(), 0);
+    }
+
+    private void handle(Packet p, Frame f, long number, long nanos, int depth) {
+        if (!p.read(f)) return;
+        if (p.fragment) {
+            Datagram d = ip.add(p);
+            if (d != null) datagram(d, number, nanos, depth);
+            return;
+        }
+        if (p.transport != null) transportFrame = f;
+        if (p.isTcp()) {
+            tcp.segment(p, number, nanos);
+            frameStream = tcp.current;
+        }
+    }
+
+    /** A datagram that left the defragmenter by time-out, eviction or the end of the capture. */
+    private void datagram(Datagram d) {
+        if (keep) datagrams.add(d);
+        for (Consumer<Datagram> l : datagramListeners) l.accept(d);
+    }
+
+    private void datagram(Datagram d, long number, long nanos, int depth) {
+        Frame decoded = null;
+        if (d.status() == Datagram.Status.COMPLETE && engine != null) {
+            try {
+                decoded = engine.decode(d.key().version() == 4 ? LinkType.IPV4 : LinkType.IPV6, d.bytes(), number, nanos);
+            } catch (UnsupportedOperationException e) {
+                if (!decodeWarned) {
+                    decodeWarned = true;
+                    notes.add(e.getMessage() + ": reassembled datagrams are kept as bytes, their TCP not followed");
+                }
+            }
+        }
+        Datagram done = decoded == null ? d : new Datagram(d.status(), d.key(), d.frames(), d.header(), d.payload(),
+                d.holes(), d.overlapBytes(), d.conflictBytes(), d.firstNanos(), d.lastNanos(), decoded);
+        datagram(done);
+        // what the datagram carried joins its stream (a fragmented datagram inside one, too, up to a depth)
+        if (decoded != null && depth < 2) handle(new Packet(), decoded, number, nanos, depth + 1);
+    }
+
+    @Override public void end() {
+        init();
+        ip.flush();
+        tcp.flush();
+    }
+}
