@@ -127,6 +127,9 @@ public final class DecodeContext {
         nextByContent = true;
     }
 
+    /** Whether the payload being dispatched is claimed by content alone (see {@link #nextByContent}). */
+    public boolean claimedByContentOnly() { return nextByContent; }
+
     /** The payload is decoded by {@code decoder} directly (a header whose next protocol is fixed). */
     public void nextDecoder(LayerDecoder decoder, int payloadLen) {
         nextTable = null;

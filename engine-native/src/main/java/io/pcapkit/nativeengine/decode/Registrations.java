@@ -118,6 +118,9 @@ public final class Registrations {
             r.register(Dispatch.TCP_PORT, port, tls);
         }
         r.heuristic(Dispatch.TCP_PORT, Heuristic.Stage.CONTENT, TlsDecoder::looksLikeTls, tls);
+        Http2Decoder http2 = new Http2Decoder(); // tshark 4.0 has no HTTP/2 port: h2c upgrade, preface, decode-as
+        r.heuristic(Dispatch.TCP_PORT, Heuristic.Stage.CONVERSATION, http2::knownConnection, http2);
+        r.heuristic(Dispatch.TCP_PORT, Heuristic.Stage.CONTENT, Http2Decoder::looksLikeHttp2, http2);
         // ---- end of TCP applications
         // ---- wireless and encapsulations (radiotap, 802.11, IGMP, MPLS, VXLAN, GENEVE)
         // ---- end of wireless and encapsulations
