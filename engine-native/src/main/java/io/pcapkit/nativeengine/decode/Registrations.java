@@ -118,6 +118,8 @@ public final class Registrations {
             r.register(Dispatch.TCP_PORT, port, tls);
         }
         r.heuristic(Dispatch.TCP_PORT, Heuristic.Stage.CONTENT, TlsDecoder::looksLikeTls, tls);
+        r.register(Dispatch.TCP_PORT, 21, new FtpDecoder(21));
+        r.register(Dispatch.TCP_PORT, 20, new FtpDataDecoder());
         Http2Decoder http2 = new Http2Decoder(); // tshark 4.0 has no HTTP/2 port: h2c upgrade, preface, decode-as
         r.heuristic(Dispatch.TCP_PORT, Heuristic.Stage.CONVERSATION, http2::knownConnection, http2);
         r.heuristic(Dispatch.TCP_PORT, Heuristic.Stage.CONTENT, Http2Decoder::looksLikeHttp2, http2);

@@ -46,12 +46,15 @@ public final class Http2Decoder implements LayerDecoder {
     }
 
     /**
-     * Content test: the client preface, or (after an HTTP/1.1 protocol switch, when only content is asked) the
-     * SETTINGS frame each side must send first (RFC 9113 3.4): type 4 on stream 0, a multiple of 6 bytes long.
+     * Content test for the bytes after an HTTP/1.1 protocol switch (only there: tshark 4.0 has no HTTP/2 heuristic
+     * for other TCP payloads, so a preface on an unknown port stays data for it, and here too unless --decode-as
+     * says otherwise): the client preface, or the SETTINGS frame each side must send first (RFC 9113 3.4), type 4
+     * on stream 0, a multiple of 6 bytes long.
      */
     public static boolean looksLikeHttp2(DecodeContext c, int off, int len) {
+        if (!c.claimedByContentOnly()) return false;
         if (len >= PREFACE.length() && c.u8(off) == 'P') return HttpText.startsWith(c, off, off + len, PREFACE, false);
-        if (!c.claimedByContentOnly() || len < 9) return false;
+        if (len < 9) return false;
         int n = c.u24(off);
         return c.u8(off + 3) == SETTINGS && (c.u8(off + 4) & 0xFE) == 0 && c.u32(off + 5) == 0 && n % 6 == 0
                 && n <= 6 * 64;

@@ -137,6 +137,39 @@ final class Http2Payloads {
         }
     }
 
+    /**
+     * The settings an HTTP/1.1 request's HTTP2-Settings header carries (RFC 9113 3.2.1: a SETTINGS payload in
+     * base64url), which tshark's HTTP decoder shows with HTTP/2's own setting fields. Offsets point at the header
+     * value, the decoded bytes exist nowhere in the frame.
+     */
+    static void settingsFromBase64(DecodeContext c, int at, int end) {
+        int n = Math.min(end - at, 6 * DecodeContext.MAX_OPTIONS * 4 / 3);
+        byte[] raw = new byte[n * 3 / 4 + 3];
+        int bits = 0, acc = 0, len = 0;
+        for (int i = at; i < at + n; i++) {
+            int ch = c.u8(i);
+            int v = ch >= 'A' && ch <= 'Z' ? ch - 'A' : ch >= 'a' && ch <= 'z' ? ch - 'a' + 26
+                    : ch >= '0' && ch <= '9' ? ch - '0' + 52 : ch == '-' || ch == '+' ? 62 : ch == '_' || ch == '/' ? 63 : -1;
+            if (v < 0) break; // padding or the end of the token
+            acc = (acc << 6) | v;
+            bits += 6;
+            if (bits >= 8) {
+                bits -= 8;
+                raw[len++] = (byte) (acc >>> bits);
+            }
+        }
+        for (int q = 0; q + 6 <= len; q += 6) {
+            int id = ((raw[q] & 0xFF) << 8) | (raw[q + 1] & 0xFF);
+            long v = ((long) (raw[q + 2] & 0xFF) << 24) | ((raw[q + 3] & 0xFF) << 16) | ((raw[q + 4] & 0xFF) << 8)
+                    | (raw[q + 5] & 0xFF);
+            c.out().beginGroup(SETTING, at, end - at);
+            c.add(SETTING_ID, id, at, 0);
+            c.add(id < SETTING_VALUES.length && SETTING_VALUES[id] != null ? SETTING_VALUES[id] : SETTING_UNKNOWN, v,
+                    at, 0);
+            c.out().endGroup();
+        }
+    }
+
     /** The pad length of a PADDED frame (tshark shows 0 when the flag is clear); -1 when it overruns the frame. */
     private static int padding(DecodeContext c, int flags, int p, int end) {
         int pad = (flags & 0x08) != 0 && end > p ? c.u8(p) : 0;

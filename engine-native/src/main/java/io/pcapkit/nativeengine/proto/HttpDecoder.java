@@ -177,6 +177,8 @@ public final class HttpDecoder implements LayerDecoder {
                     HttpHeaders.cookiePairs(c, v, eol);
                 } else if (f == HttpHeaders.TRANSFER_ENCODING) {
                     msg.chunked = HttpText.startsWith(c, v, eol, "chunked", true);
+                } else if (f == HttpHeaders.HTTP2_SETTINGS) {
+                    Http2Payloads.settingsFromBase64(c, v, eol); // tshark shows them with HTTP/2's setting fields
                 } else if (f == HttpHeaders.HOST) {
                     msg.hostAt = v;
                     msg.hostEnd = eol;
