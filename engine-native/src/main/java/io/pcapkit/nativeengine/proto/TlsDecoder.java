@@ -1,5 +1,6 @@
 package io.pcapkit.nativeengine.proto;
 
+import io.pcapkit.model.Anomaly;
 import io.pcapkit.model.FieldDef;
 import io.pcapkit.model.Fields;
 import io.pcapkit.model.Level;
@@ -54,7 +55,15 @@ public final class TlsDecoder implements LayerDecoder {
             if (!looksLikeTls(c, p, end - p)) break; // inside an earlier record, or not TLS at all
             int type = c.u8(p);
             int n = c.u16(p + 3);
-            if (p + 5 + n > end) break; // cut by the segment: tshark shows nothing of it
+            if (p + 5 + n > end) {
+                // cut: tshark shows nothing of it. A record that simply goes on in the next segment is the stream's
+                // normal shape; one the capture cut (snap length) is damage worth saying
+                if (c.reportedLength(off, len) > len) {
+                    c.anomaly(Anomaly.Kind.TRUNCATED, p, "TLS record of " + n + " bytes cut by the capture at "
+                            + (end - p - 5));
+                }
+                break;
+            }
             c.out().beginGroup(RECORD, p, 5 + n);
             // TLS 1.3 hides the real type inside the encryption: tshark calls the outer 23 the opaque type (it
             // knows the version from the ServerHello, which only this segment can tell here)

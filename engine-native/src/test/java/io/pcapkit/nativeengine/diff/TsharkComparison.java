@@ -26,6 +26,13 @@ final class TsharkComparison {
     /** LINKTYPE_ values the foundation decodes: NULL, Ethernet, raw IP (12, 14, 101, 228, 229), LOOP, SLL, SLL2. */
     static final Set<Integer> LINK_TYPES = Set.of(0, 1, 12, 14, 101, 108, 113, 228, 229, 276);
 
+    /**
+     * tshark decodes each TCP segment alone, like the native engine's application decoders (reassembled streams are
+     * the reassembly module's, checked against tshark's own reassembly there). TCP and lower fields are the same
+     * either way; IP defragmentation stays on, as the foundation's figures were measured with it.
+     */
+    static final String[] PER_SEGMENT = {"-o", "tcp.desegment_tcp_streams:FALSE"};
+
     /** Agreement figures. */
     static final class Report {
         final Map<String, long[]> perField = new TreeMap<>(); // field -> {cells, agreeing}
@@ -76,7 +83,7 @@ final class TsharkComparison {
                 continue;
             }
             rep.compared++;
-            Tshark.Result theirs = Tshark.fields(cap, fields);
+            Tshark.Result theirs = Tshark.fields(cap, fields, PER_SEGMENT);
             if (theirs.rows().size() != ours.size()) {
                 rep.frameMismatches.add(rel + ": tshark " + theirs.rows().size() + " frames, native " + ours.size());
             }
