@@ -28,10 +28,13 @@ final class TsharkComparison {
 
     /**
      * tshark decodes each TCP segment alone, like the native engine's application decoders (reassembled streams are
-     * the reassembly module's, checked against tshark's own reassembly there). TCP and lower fields are the same
-     * either way; IP defragmentation stays on, as the foundation's figures were measured with it.
+     * the reassembly module's, checked against tshark's own reassembly there), and without TCP sequence analysis,
+     * with which it withholds retransmitted and out-of-order segments from the applications. The TCP and lower fields
+     * the native engine declares are the same either way; IP defragmentation stays on, as the foundation's figures
+     * were measured with it.
      */
-    static final String[] PER_SEGMENT = {"-o", "tcp.desegment_tcp_streams:FALSE"};
+    static final String[] PER_SEGMENT = {"-o", "tcp.desegment_tcp_streams:FALSE", "-o",
+            "tcp.analyze_sequence_numbers:FALSE"};
 
     /** Agreement figures. */
     static final class Report {
