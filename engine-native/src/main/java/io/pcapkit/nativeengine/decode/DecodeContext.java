@@ -28,6 +28,7 @@ public final class DecodeContext {
     int nextKey2 = -1;
     LayerDecoder nextDecoder;
     int nextLen = -1;
+    boolean nextByContent;
     boolean truncated;
 
     /** Frame-wide scratch shared between layers (e.g. the IP version a transport header sits on). */
@@ -115,6 +116,7 @@ public final class DecodeContext {
         nextKey = key;
         nextKey2 = -1;
         nextLen = payloadLen;
+        nextByContent = false;
     }
 
     /**
@@ -137,7 +139,23 @@ public final class DecodeContext {
         nextKey = Math.min(src, dst);
         nextKey2 = Math.max(src, dst);
         nextLen = payloadLen;
+        nextByContent = false;
     }
+
+    /**
+     * The payload is claimed by content alone: {@code table}'s heuristics are asked, its keys are not (the bytes
+     * after an HTTP protocol switch speak whatever the connection switched to, whatever its port says).
+     */
+    public void nextByContent(Dispatch table, int payloadLen) {
+        nextTable = table;
+        nextKey = -1;
+        nextKey2 = -1;
+        nextLen = payloadLen;
+        nextByContent = true;
+    }
+
+    /** Whether the payload being dispatched is claimed by content alone (see {@link #nextByContent}). */
+    public boolean claimedByContentOnly() { return nextByContent; }
 
     /** The payload is decoded by {@code decoder} directly (a header whose next protocol is fixed). */
     public void nextDecoder(LayerDecoder decoder, int payloadLen) {
@@ -180,6 +198,7 @@ public final class DecodeContext {
         nextKey = 0;
         nextKey2 = -1;
         nextLen = -1;
+        nextByContent = false;
         truncated = false;
     }
 }

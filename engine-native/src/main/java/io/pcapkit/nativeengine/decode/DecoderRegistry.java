@@ -17,6 +17,9 @@ public final class DecoderRegistry {
     private final EnumMap<Dispatch, LayerDecoder[]> tables = new EnumMap<>(Dispatch.class);
     private final Map<String, LayerDecoder> byProtocol = new LinkedHashMap<>();
     private final List<LayerDecoder> all = new ArrayList<>();
+    // per table and stage: the heuristics in registration order (most tables have none: null)
+    private final EnumMap<Dispatch, Heuristic[][]> tests = new EnumMap<>(Dispatch.class);
+    private final EnumMap<Dispatch, LayerDecoder[][]> claims = new EnumMap<>(Dispatch.class);
 
     public DecoderRegistry() {
         for (Dispatch t : Dispatch.values()) tables.put(t, new LayerDecoder[t.size()]);
@@ -52,6 +55,33 @@ public final class DecoderRegistry {
         byProtocol.putIfAbsent(p.name().toLowerCase(java.util.Locale.ROOT), decoder);
         byProtocol.putIfAbsent(p.abbrev().toLowerCase(java.util.Locale.ROOT), decoder);
         return this;
+    }
+
+    /**
+     * Adds a content test to {@code table}: a payload that {@code test} accepts goes to {@code decoder}, tried at
+     * {@code stage} (see {@link Heuristic.Stage}); tests of one stage are tried in registration order.
+     */
+    public DecoderRegistry heuristic(Dispatch table, Heuristic.Stage stage, Heuristic test, LayerDecoder decoder) {
+        Heuristic[][] t = tests.computeIfAbsent(table, k -> new Heuristic[Heuristic.Stage.values().length][0]);
+        LayerDecoder[][] d = claims.computeIfAbsent(table, k -> new LayerDecoder[Heuristic.Stage.values().length][0]);
+        int s = stage.ordinal();
+        t[s] = java.util.Arrays.copyOf(t[s], t[s].length + 1);
+        d[s] = java.util.Arrays.copyOf(d[s], d[s].length + 1);
+        t[s][t[s].length - 1] = test;
+        d[s][d[s].length - 1] = decoder;
+        know(decoder);
+        return this;
+    }
+
+    /** The decoder of the first {@code stage} heuristic of {@code table} that accepts the payload, or null. */
+    public LayerDecoder heuristicLookup(Dispatch table, Heuristic.Stage stage, DecodeContext c, int off, int len) {
+        Heuristic[][] t = tests.get(table);
+        if (t == null) return null;
+        Heuristic[] ts = t[stage.ordinal()];
+        for (int i = 0; i < ts.length; i++) {
+            if (ts[i].matches(c, off, len)) return claims.get(table)[stage.ordinal()][i];
+        }
+        return null;
     }
 
     /** The decoder under {@code key}, or null. */

@@ -59,7 +59,7 @@ public final class FrameDecoder {
             if (p == null) {
                 // a selector: it only picks the next decoder, there is no layer of its own
                 dec.decode(c, off, len);
-                dec = resolveNext();
+                dec = resolveNext(off, len);
                 continue;
             }
             c.out.beginLayer(p, off);
@@ -69,8 +69,6 @@ public final class FrameDecoder {
             c.out.endLayer(hdr);
             if (dec == raw || c.truncated) break;
             LayerDecoder current = dec;
-            if (stopProtocol != null && dec.protocol() == stopProtocol) dec = raw;
-            else dec = resolveNext();
             int payload = len - hdr;
             if (c.nextLen >= 0 && c.nextLen < payload) {
                 payload = c.nextLen;
@@ -83,6 +81,8 @@ public final class FrameDecoder {
                     trailerOff = off + hdr + payload;
                 }
             }
+            if (stopProtocol != null && current.protocol() == stopProtocol) dec = raw;
+            else dec = resolveNext(off + hdr, payload);
             parent = current;
             parentLayer = c.out.currentLayer();
             parentOff = off;
@@ -103,11 +103,20 @@ public final class FrameDecoder {
         return stopLevel != null && p.level().compareTo(stopLevel) > 0;
     }
 
-    private LayerDecoder resolveNext() {
+    /**
+     * The decoder of the payload at {@code at} ({@code n} captured bytes): Wireshark's order, a conversation's own
+     * decoder first, then the keys (lower port, then higher), then content heuristics.
+     */
+    private LayerDecoder resolveNext(int at, int n) {
         if (c.nextTable == null) return c.nextDecoder;
-        LayerDecoder d = registry.lookup(c.nextTable, c.nextKey);
-        if (d == null && c.nextKey2 >= 0) d = registry.lookup(c.nextTable, c.nextKey2);
-        if (d == null && c.nextFallback != null) d = registry.lookup(c.nextFallback, c.nextFallbackKey);
+        LayerDecoder d = null;
+        if (n > 0) d = registry.heuristicLookup(c.nextTable, Heuristic.Stage.CONVERSATION, c, at, n);
+        if (d == null && !c.nextByContent) {
+            d = registry.lookup(c.nextTable, c.nextKey);
+            if (d == null && c.nextKey2 >= 0) d = registry.lookup(c.nextTable, c.nextKey2);
+            if (d == null && c.nextFallback != null) d = registry.lookup(c.nextFallback, c.nextFallbackKey);
+        }
+        if (d == null && n > 0) d = registry.heuristicLookup(c.nextTable, Heuristic.Stage.CONTENT, c, at, n);
         return d;
     }
 

@@ -137,6 +137,25 @@ public final class Registrations {
         r.register(Dispatch.UDP_PORT, 123, new NtpDecoder());
         // ---- end of UDP applications
         // ---- TCP applications (HTTP/1.x, HTTP/2, FTP, TLS)
+        // tshark's order: a connection's own decoder (HTTP/2 once seen), then ports, then content
+        HttpDecoder http = new HttpDecoder();
+        for (int port : new int[] {80, 631, 1900, 2710, 2869, 3128, 3132, 3689, 5985, 8080, 8088, 11371}) {
+            r.register(Dispatch.TCP_PORT, port, http);
+        }
+        r.heuristic(Dispatch.TCP_PORT, Heuristic.Stage.CONTENT, HttpDecoder::looksLikeHttp, http);
+        r.register(Dispatch.UDP_PORT, 1900, http); // SSDP: HTTP requests in UDP datagrams, decoded by tshark's http
+        TlsDecoder tls = new TlsDecoder();
+        // tshark 4.0's TLS ports (tshark -G decodes), the TLS-wrapped services (HTTPS, LDAPS, IMAPS, POP3S, SIPS, …)
+        for (int port : new int[] {324, 443, 465, 636, 802, 853, 993, 995, 1300, 2221, 2443, 3249, 3250, 3251, 3252,
+                3496, 5061, 5671, 5684, 5868, 8883, 11207, 19999, 27017}) {
+            r.register(Dispatch.TCP_PORT, port, tls);
+        }
+        r.heuristic(Dispatch.TCP_PORT, Heuristic.Stage.CONTENT, TlsDecoder::looksLikeTls, tls);
+        r.register(Dispatch.TCP_PORT, 21, new FtpDecoder(21));
+        r.register(Dispatch.TCP_PORT, 20, new FtpDataDecoder());
+        Http2Decoder http2 = new Http2Decoder(); // tshark 4.0 has no HTTP/2 port: h2c upgrade, preface, decode-as
+        r.heuristic(Dispatch.TCP_PORT, Heuristic.Stage.CONVERSATION, http2::knownConnection, http2);
+        r.heuristic(Dispatch.TCP_PORT, Heuristic.Stage.CONTENT, Http2Decoder::looksLikeHttp2, http2);
         // ---- end of TCP applications
         // ---- wireless and encapsulations (radiotap, 802.11, IGMP, MPLS, VXLAN, GENEVE)
         r.register(Dispatch.LINK_TYPE, 127, new RadiotapDecoder());

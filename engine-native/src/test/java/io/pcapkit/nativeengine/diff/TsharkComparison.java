@@ -29,6 +29,16 @@ final class TsharkComparison {
      */
     static final Set<Integer> LINK_TYPES = Set.of(0, 1, 12, 14, 101, 105, 108, 113, 127, 228, 229, 276);
 
+    /**
+     * tshark decodes each TCP segment alone, like the native engine's application decoders (reassembled streams are
+     * the reassembly module's, checked against tshark's own reassembly there), and without TCP sequence analysis,
+     * with which it withholds retransmitted and out-of-order segments from the applications. The TCP and lower fields
+     * the native engine declares are the same either way; IP defragmentation stays on, as the foundation's figures
+     * were measured with it.
+     */
+    static final String[] PER_SEGMENT = {"-o", "tcp.desegment_tcp_streams:FALSE", "-o",
+            "tcp.analyze_sequence_numbers:FALSE"};
+
     /** Agreement figures. */
     static final class Report {
         final Map<String, long[]> perField = new TreeMap<>(); // field -> {cells, agreeing}
@@ -79,7 +89,7 @@ final class TsharkComparison {
                 continue;
             }
             rep.compared++;
-            Tshark.Result theirs = Tshark.fields(cap, fields);
+            Tshark.Result theirs = Tshark.fields(cap, fields, PER_SEGMENT);
             if (theirs.rows().size() != ours.size()) {
                 rep.frameMismatches.add(rel + ": tshark " + theirs.rows().size() + " frames, native " + ours.size());
             }
