@@ -104,6 +104,9 @@ final class PcapkitCommand implements Callable<Integer> {
             description = "decode a port or type as a protocol, e.g. udp.port==8472,vxlan (repeatable)")
     List<String> decodeAs = new ArrayList<>();
 
+    @Option(names = "--tshark", paramLabel = "PATH", description = "the tshark binary of the tshark engine (-E tshark)")
+    String tshark;
+
     PcapkitCommand(InputStream in, OutputStream out, PrintStream err) {
         this.in = in;
         this.out = out;
@@ -161,6 +164,8 @@ final class PcapkitCommand implements Callable<Integer> {
             if (!Files.isReadable(file)) throw new UsageException(input + ": permission denied");
         }
 
+        // the provider's probe and the engine both look for tshark here
+        if (tshark != null) System.setProperty("pcapkit.tshark.path", tshark);
         Engines engines = Engines.discover();
         EngineProvider provider;
         try {
@@ -173,7 +178,9 @@ final class PcapkitCommand implements Callable<Integer> {
         need(provider, caps, level != null, Capability.LAYER_STOP, "stop at a layer (-L)");
         need(provider, caps, protocol != null, Capability.PROTOCOL_STOP, "stop after a protocol (-P)");
         need(provider, caps, !decodeAs.isEmpty(), Capability.DECODE_AS, "apply --decode-as");
-        EngineOptions options = EngineOptions.builder().stopLevel(level).stopProtocol(protocol).decodeAs(decodeAs).build();
+        EngineOptions.Builder ob = EngineOptions.builder().stopLevel(level).stopProtocol(protocol).decodeAs(decodeAs);
+        if (tshark != null) ob.extra("tshark.path", tshark);
+        EngineOptions options = ob.build();
 
         Extract x = new Extract(provider, options, stdin ? null : file, stdin ? in : null, input, fmt, fo, out, files,
                 verbose, count == null ? Long.MAX_VALUE : count, this.out, err);

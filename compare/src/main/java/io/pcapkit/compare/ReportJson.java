@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.Writer;
 import java.util.Map;
 
 /** The machine form of a {@link ComparisonReport}: one JSON document, the same figures as the text. */
@@ -14,7 +15,19 @@ public final class ReportJson {
     private ReportJson() { }
 
     public static void write(ComparisonReport r, OutputStream out, double threshold) throws IOException {
-        try (JsonGenerator g = JSON.createGenerator(out).useDefaultPrettyPrinter()) {
+        write(r, JSON.createGenerator(out), threshold);
+        out.write('\n');
+        out.flush();
+    }
+
+    public static void write(ComparisonReport r, Writer out, double threshold) throws IOException {
+        write(r, JSON.createGenerator(out), threshold);
+        out.write('\n');
+        out.flush();
+    }
+
+    private static void write(ComparisonReport r, JsonGenerator generator, double threshold) throws IOException {
+        try (JsonGenerator g = generator.useDefaultPrettyPrinter()) {
             g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
             g.writeStartObject();
             g.writeStringField("capture", r.capture());
@@ -31,8 +44,6 @@ public final class ReportJson {
             g.writeEndObject();
             g.writeEndObject();
         }
-        out.write('\n');
-        out.flush();
     }
 
     private static void pair(JsonGenerator g, ComparisonReport.Pair p) throws IOException {
