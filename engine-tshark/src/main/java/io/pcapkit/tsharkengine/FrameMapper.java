@@ -40,7 +40,7 @@ final class FrameMapper {
     private int dataLen;
     private long number, tsNanos, origLen;
     private int capLen, interfaceId, encap;
-    private boolean reset;
+    private boolean reset, seenRecord;
     private Level lastLevel;
     private int layerEnd, openLen;
 
@@ -69,6 +69,7 @@ final class FrameMapper {
         interfaceId = Frame.NO_INTERFACE;
         encap = -1;
         reset = false;
+        seenRecord = false;
         lastLevel = null;
         layerEnd = 0;
         pendName = null;
@@ -100,8 +101,15 @@ final class FrameMapper {
                 if ("frame_raw".equals(key)) frameRaw(p);
                 else raw(p, key);
             } else if (v == JsonToken.START_OBJECT) {
-                if ("frame".equals(key)) frameRecord(p);
-                else protocol(p, b, frame, key);
+                if ("frame".equals(key)) {
+                    frameRecord(p);
+                    seenRecord = true;
+                } else if (!seenRecord) {
+                    // a packet comment (pkt_comment) comes before the frame record: the record starts the frame
+                    p.skipChildren();
+                } else {
+                    protocol(p, b, frame, key);
+                }
             } else {
                 p.skipChildren();
             }
