@@ -271,7 +271,7 @@ final class FrameMapper {
     private void group(JsonParser p, FrameBuilder b) throws IOException {
         String name = pendName;
         pendName = null;
-        FieldDef d = def(name);
+        FieldDef d = def(name, pendText);
         if (d == null) {
             fields(p, b);
             return;
@@ -290,7 +290,7 @@ final class FrameMapper {
         if (pendName == null) return;
         String name = pendName;
         pendName = null;
-        FieldDef d = def(name);
+        FieldDef d = def(name, pendText);
         if (d == null) return;
         int off = offset(b, pendOff, pendLen);
         addValue(b, d, pendText, off, off < 0 ? 0 : pendLen, false);
@@ -345,8 +345,12 @@ final class FrameMapper {
         return true;
     }
 
-    /** The declaration of a field name: the one already registered, else one built from tshark's registry. */
-    private FieldDef def(String name) {
+    /**
+     * The declaration of a field name: the one already registered, else one built from tshark's registry. A hex
+     * field's width is the one its first value shows: tshark pads to what the dissector adds, which is not always
+     * the registered type's width (llc.control.ftype is registered as 16 bits and printed as 0x03).
+     */
+    private FieldDef def(String name, String firstText) {
         FieldDef d = defs.get(name);
         if (d != null || known.containsKey(name)) return d;
         d = Fields.find(name);
@@ -356,12 +360,18 @@ final class FrameMapper {
                 // a protocol met as a field is one of tshark's "in name only" protocols (tcp.options.mss):
                 // its value is the bytes it covers, as -T fields prints them
                 d = e.protocol() ? Fields.bytes(name, e.label())
-                        : Fields.define(name, e.label(), e.type(), e.base(), e.bits(), e.mask(), null, "");
+                        : Fields.define(name, e.label(), e.type(), e.base(), shownBits(e, firstText), e.mask(), null, "");
             }
         }
         if (d == null) known.put(name, Boolean.FALSE);
         else defs.put(name, d);
         return d;
+    }
+
+    static int shownBits(TsharkDictionary.Entry e, String text) {
+        boolean hex = e.base() == io.pcapkit.model.Base.HEX || e.base() == io.pcapkit.model.Base.HEX_DEC;
+        if (!hex || text == null || !text.startsWith("0x") || text.length() < 3) return e.bits();
+        return Math.min(64, 4 * (text.length() - 2));
     }
 
     /**
