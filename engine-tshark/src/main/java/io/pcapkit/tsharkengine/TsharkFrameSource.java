@@ -105,7 +105,7 @@ final class TsharkFrameSource implements FrameSource {
                     : "exited with status " + status;
             String where = cleanEnd ? "" : " in the middle of its output";
             failure = new IOException(name + ": tshark " + how + where + " after frame " + frames
-                    + (stderr.isEmpty() ? "" : ": " + stderr.replace('\n', ' ')), cause);
+                    + (stderr.isEmpty() ? "" : ": " + stderr.replace('\n', ' ').replace('\t', ' ')), cause);
         }
         throw failure;
     }

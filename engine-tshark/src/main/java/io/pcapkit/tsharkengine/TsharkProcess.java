@@ -20,10 +20,13 @@ import java.util.concurrent.TimeUnit;
 final class TsharkProcess {
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
     private static volatile boolean hooked;
-    private static final int STDERR_LINES = 20;
+    /** Lines kept from the start of stderr (where tshark says what is wrong) and from its end. */
+    private static final int STDERR_LINES = 8;
 
     final Process process;
+    private final List<String> stderrHead = new java.util.ArrayList<>();
     private final ArrayDeque<String> stderrTail = new ArrayDeque<>();
+    private long stderrDropped;
     private final Thread stderrThread;
     private Thread feeder;
     private volatile long fed;
@@ -80,10 +83,13 @@ final class TsharkProcess {
         }
     }
 
-    /** tshark's stderr, last lines, without its warning about running as root. */
+    /** tshark's stderr (its first and last lines when long), without its warning about running as root. */
     String stderr() {
         synchronized (stderrTail) {
-            return String.join("\n", stderrTail);
+            List<String> all = new java.util.ArrayList<>(stderrHead);
+            if (stderrDropped > 0) all.add("[" + stderrDropped + " more lines]");
+            all.addAll(stderrTail);
+            return String.join("\n", all);
         }
     }
 
@@ -114,7 +120,14 @@ final class TsharkProcess {
             for (String line; (line = r.readLine()) != null; ) {
                 if (line.startsWith("Running as user") || line.isBlank()) continue;
                 synchronized (stderrTail) {
-                    if (stderrTail.size() == STDERR_LINES) stderrTail.removeFirst();
+                    if (stderrHead.size() < STDERR_LINES) {
+                        stderrHead.add(line);
+                        continue;
+                    }
+                    if (stderrTail.size() == STDERR_LINES) {
+                        stderrTail.removeFirst();
+                        stderrDropped++;
+                    }
                     stderrTail.addLast(line);
                 }
             }
