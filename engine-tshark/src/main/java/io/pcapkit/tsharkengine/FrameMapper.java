@@ -2,7 +2,9 @@ package io.pcapkit.tsharkengine;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.pcapkit.model.Base;
 import io.pcapkit.model.FieldDef;
+import io.pcapkit.model.FieldType;
 import io.pcapkit.model.Fields;
 import io.pcapkit.model.Frame;
 import io.pcapkit.model.FrameBuilder;
@@ -32,6 +34,7 @@ final class FrameMapper {
     private final Map<String, FieldDef> defs = new HashMap<>(1024);
     /** Keys that are no field (text labels): looked up once. */
     private final Map<String, Boolean> known = new HashMap<>(256);
+    private int fieldsSeen = -1;
     private final TsharkDictionary dict;
     private final LinkType pcapLinkType;
 
@@ -351,6 +354,12 @@ final class FrameMapper {
      * the registered type's width (llc.control.ftype is registered as 16 bits and printed as 0x03).
      */
     private FieldDef def(String name, String firstText) {
+        if (Fields.count() != fieldsSeen) {
+            // a declaration may have replaced one of ours (another engine declared the name since)
+            defs.clear();
+            known.clear();
+            fieldsSeen = Fields.count();
+        }
         FieldDef d = defs.get(name);
         if (d != null || known.containsKey(name)) return d;
         d = Fields.find(name);
@@ -359,8 +368,10 @@ final class FrameMapper {
             if (e != null) {
                 // a protocol met as a field is one of tshark's "in name only" protocols (tcp.options.mss):
                 // its value is the bytes it covers, as -T fields prints them
-                d = e.protocol() ? Fields.bytes(name, e.label())
-                        : Fields.define(name, e.label(), e.type(), e.base(), shownBits(e, firstText), e.mask(), null, "");
+                // provisional: another engine's own declaration of the name, met later, takes over
+                d = e.protocol() ? Fields.provisional(name, e.label(), FieldType.BYTES, Base.NONE, 0, 0)
+                        : Fields.provisional(name, e.label(), e.type(), e.base(), shownBits(e, firstText), e.mask());
+                fieldsSeen = Fields.count();
             }
         }
         if (d == null) known.put(name, Boolean.FALSE);
@@ -369,7 +380,7 @@ final class FrameMapper {
     }
 
     static int shownBits(TsharkDictionary.Entry e, String text) {
-        boolean hex = e.base() == io.pcapkit.model.Base.HEX || e.base() == io.pcapkit.model.Base.HEX_DEC;
+        boolean hex = e.base() == Base.HEX || e.base() == Base.HEX_DEC;
         if (!hex || text == null || !text.startsWith("0x") || text.length() < 3) return e.bits();
         return Math.min(64, 4 * (text.length() - 2));
     }
