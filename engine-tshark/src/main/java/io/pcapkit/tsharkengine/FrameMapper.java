@@ -374,7 +374,11 @@ final class FrameMapper {
                 fieldsSeen = Fields.count();
             }
         }
-        if (d == null) known.put(name, Boolean.FALSE);
+        if (d == null) {
+            // text items are keyed by their label, which may differ in every frame: a bounded memory of them
+            if (known.size() >= 4096) known.clear();
+            known.put(name, Boolean.FALSE);
+        }
         else defs.put(name, d);
         return d;
     }

@@ -7,7 +7,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * tshark's own field registry, from {@code tshark -G fields}: for each display-filter name, whether it is a protocol
  * or a field, and for fields the type, base, width and mask that make {@link io.pcapkit.model.FieldFormat} print a
  * value exactly as {@code tshark -T fields} does. Read once per tshark binary and version per process (about a
- * second and 240,000 lines for tshark 4.0), lazily, when the first capture is opened.
+ * second for tshark 4.0), lazily, when the first capture is opened.
  */
 final class TsharkDictionary {
     /** One name: a protocol (P line) or a field (F line) with its model declaration. */
@@ -24,9 +23,29 @@ final class TsharkDictionary {
 
     private static final Map<String, TsharkDictionary> CACHE = new ConcurrentHashMap<>();
 
-    private final Map<String, Entry> byName;
+    /**
+     * The registry kept compact, because it is large (240,000 names, 19 MB of text for tshark 4.0) and only a few
+     * hundred names are ever met: one byte array of condensed lines {@code kind TAB label TAB name TAB type TAB base
+     * TAB mask LF} and an open-addressing table of line starts hashed by name (about 12 MB in all, no object per
+     * name). A name's entry is parsed when it is first asked for.
+     */
+    private final byte[] text;
+    private final int[] slots;   // line start + 1, 0 when empty
+    private final Map<String, Entry> parsed = new ConcurrentHashMap<>();
+    private final int size;
 
-    TsharkDictionary(Map<String, Entry> byName) { this.byName = byName; }
+    private TsharkDictionary(byte[] text, int[] slots, int size) {
+        this.text = text;
+        this.slots = slots;
+        this.size = size;
+    }
+
+    /** For tests: a dictionary of the given {@code -G fields} lines. */
+    static TsharkDictionary of(Iterable<String> lines) {
+        Builder b = new Builder();
+        for (String line : lines) b.add(line);
+        return b.build();
+    }
 
     /** The dictionary of {@code bin}, loaded on first use. */
     static TsharkDictionary of(TsharkBinary bin) throws IOException {
@@ -43,17 +62,62 @@ final class TsharkDictionary {
         }
     }
 
-    Entry get(String name) { return byName.get(name); }
+    /** The entry of {@code name}, or null when tshark has no such protocol or field. */
+    Entry get(String name) {
+        Entry e = parsed.get(name);
+        if (e != null) return e;
+        int line = find(name);
+        if (line < 0) return null;
+        e = parse(line);
+        parsed.put(name, e);
+        return e;
+    }
 
-    int size() { return byName.size(); }
+    int size() { return size; }
+
+    private int find(String name) {
+        int mask = slots.length - 1;
+        for (int i = name.hashCode() & mask, probes = 0; probes < slots.length; i = (i + 1) & mask, probes++) {
+            int at = slots[i] - 1;
+            if (at < 0) return -1;
+            if (nameIs(at, name)) return at;
+        }
+        return -1;
+    }
+
+    /** Whether the name column (the third) of the line at {@code at} is {@code name}. */
+    private boolean nameIs(int at, String name) {
+        int p = column(at, 2);
+        int n = name.length();
+        if (p + n >= text.length || text[p + n] != '\t') return false;
+        for (int k = 0; k < n; k++) if (text[p + k] != (byte) name.charAt(k)) return false;
+        return true;
+    }
+
+    private int column(int at, int col) {
+        int p = at;
+        for (int c = 0; c < col; c++) {
+            while (text[p] != '\t') p++;
+            p++;
+        }
+        return p;
+    }
+
+    private Entry parse(int at) {
+        int end = at;
+        while (text[end] != '\n') end++;
+        String[] c = new String(text, at, end - at, StandardCharsets.UTF_8).split("\t", -1);
+        if (c[0].equals("P")) return new Entry(true, c[1], FieldType.BYTES, Base.NONE, 0, 0);
+        return field(c[1], c[3], c[4], c[5]);
+    }
 
     private static TsharkDictionary load(TsharkBinary bin) throws IOException {
         Process p = new ProcessBuilder(bin.path, "-G", "fields").redirectError(ProcessBuilder.Redirect.DISCARD).start();
         p.getOutputStream().close();
-        Map<String, Entry> map = new HashMap<>(1 << 19);
+        Builder b = new Builder();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8),
                 1 << 16)) {
-            for (String line; (line = r.readLine()) != null; ) parseLine(line, map);
+            for (String line; (line = r.readLine()) != null; ) b.add(line);
         } finally {
             try {
                 if (!p.waitFor(30, TimeUnit.SECONDS)) p.destroyForcibly();
@@ -62,17 +126,52 @@ final class TsharkDictionary {
                 Thread.currentThread().interrupt();
             }
         }
-        if (map.isEmpty()) throw new IOException(bin.path + " -G fields listed no fields");
-        return new TsharkDictionary(map);
+        if (b.lines == 0) throw new IOException(bin.path + " -G fields listed no fields");
+        return b.build();
     }
 
-    /** One line of {@code -G fields}: {@code P label abbrev} or {@code F label abbrev type parent base mask descr}. */
-    static void parseLine(String line, Map<String, Entry> into) {
-        String[] c = line.split("\t", -1);
-        if (c.length >= 3 && c[0].equals("P")) {
-            into.putIfAbsent(c[2], new Entry(true, c[1], FieldType.BYTES, Base.NONE, 0, 0));
-        } else if (c.length >= 7 && c[0].equals("F")) {
-            into.putIfAbsent(c[2], field(c[1], c[3], c[5], c[6]));
+    /** Condenses {@code -G fields} lines, then hashes them. */
+    private static final class Builder {
+        private final java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(1 << 20);
+        private final java.util.List<String> names = new java.util.ArrayList<>();
+        private int[] starts = new int[1 << 12];
+        int lines;
+
+        /** One line of {@code -G fields}: {@code P label abbrev} or {@code F label abbrev type parent base mask …}. */
+        void add(String line) {
+            String[] c = line.split("\t", -1);
+            String condensed;
+            if (c.length >= 3 && c[0].equals("P")) condensed = "P\t" + c[1] + "\t" + c[2] + "\t\t\t\n";
+            else if (c.length >= 7 && c[0].equals("F")) {
+                condensed = "F\t" + c[1] + "\t" + c[2] + "\t" + c[3] + "\t" + c[5] + "\t" + c[6] + "\n";
+            } else return;
+            if (lines == starts.length) starts = java.util.Arrays.copyOf(starts, lines * 2);
+            starts[lines++] = out.size();
+            names.add(c[2]);
+            out.writeBytes(condensed.replace("\u0000", "").getBytes(StandardCharsets.UTF_8));
+        }
+
+        TsharkDictionary build() {
+            int cap = Integer.highestOneBit(Math.max(16, lines * 2)) << 1;
+            int[] slots = new int[cap];
+            int mask = cap - 1;
+            for (int i = 0; i < lines; i++) {
+                int slot = names.get(i).hashCode() & mask;
+                boolean duplicate = false;
+                while (slots[slot] != 0) {
+                    // the first line of a name wins, as with tshark's own registry lookups
+                    duplicate |= names.get(indexOf(starts, lines, slots[slot] - 1)).equals(names.get(i));
+                    if (duplicate) break;
+                    slot = (slot + 1) & mask;
+                }
+                if (!duplicate) slots[slot] = starts[i] + 1;
+            }
+            return new TsharkDictionary(out.toByteArray(), slots, lines);
+        }
+
+        private static int indexOf(int[] starts, int n, int start) {
+            int i = java.util.Arrays.binarySearch(starts, 0, n, start);
+            return i < 0 ? 0 : i;
         }
     }
 

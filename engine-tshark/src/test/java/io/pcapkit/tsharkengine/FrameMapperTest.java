@@ -18,9 +18,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -76,12 +74,19 @@ class FrameMapperTest {
     }
 
     private static List<Frame> readRecorded() throws IOException {
-        Map<String, TsharkDictionary.Entry> map = new HashMap<>();
+        List<String> lines = new ArrayList<>();
         try (InputStream in = FrameMapperTest.class.getResourceAsStream("/tshark-4.0.17/fields-subset.txt");
              BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            for (String line; (line = r.readLine()) != null; ) TsharkDictionary.parseLine(line, map);
+            for (String line; (line = r.readLine()) != null; ) lines.add(line);
         }
-        FrameMapper mapper = new FrameMapper(new TsharkDictionary(map), LinkType.LINUX_SLL);
+        TsharkDictionary dict = TsharkDictionary.of(lines);
+        assertEquals(99, dict.size());
+        assertTrue(dict.get("tcp").protocol());
+        assertEquals(io.pcapkit.model.FieldType.BOOL, dict.get("tcp.flags.syn").type());
+        assertEquals(0x2L, dict.get("tcp.flags.syn").mask());
+        assertEquals(io.pcapkit.model.Base.HEX_DEC, dict.get("ip.id").base());
+        assertEquals(null, dict.get("Timestamps"));
+        FrameMapper mapper = new FrameMapper(dict, LinkType.LINUX_SLL);
         List<Frame> out = new ArrayList<>();
         try (InputStream in = FrameMapperTest.class.getResourceAsStream("/tshark-4.0.17/tcp-handshake-nano.json");
              JsonParser p = new JsonFactory().createParser(in)) {
