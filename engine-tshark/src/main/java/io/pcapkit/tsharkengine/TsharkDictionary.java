@@ -133,8 +133,8 @@ final class TsharkDictionary {
     /** Condenses {@code -G fields} lines, then hashes them. */
     private static final class Builder {
         private final java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(1 << 20);
-        private final java.util.List<String> names = new java.util.ArrayList<>();
         private int[] starts = new int[1 << 12];
+        private int[] hashes = new int[1 << 12];
         int lines;
 
         /** One line of {@code -G fields}: {@code P label abbrev} or {@code F label abbrev type parent base mask …}. */
@@ -145,34 +145,41 @@ final class TsharkDictionary {
             else if (c.length >= 7 && c[0].equals("F")) {
                 condensed = "F\t" + c[1] + "\t" + c[2] + "\t" + c[3] + "\t" + c[5] + "\t" + c[6] + "\n";
             } else return;
-            if (lines == starts.length) starts = java.util.Arrays.copyOf(starts, lines * 2);
-            starts[lines++] = out.size();
-            names.add(c[2]);
-            out.writeBytes(condensed.replace("\u0000", "").getBytes(StandardCharsets.UTF_8));
+            if (lines == starts.length) {
+                starts = java.util.Arrays.copyOf(starts, lines * 2);
+                hashes = java.util.Arrays.copyOf(hashes, lines * 2);
+            }
+            starts[lines] = out.size();
+            hashes[lines++] = c[2].hashCode();
+            out.writeBytes(condensed.getBytes(StandardCharsets.UTF_8));
         }
 
         TsharkDictionary build() {
             int cap = Integer.highestOneBit(Math.max(16, lines * 2)) << 1;
-            int[] slots = new int[cap];
+            TsharkDictionary d = new TsharkDictionary(out.toByteArray(), new int[cap], lines);
             int mask = cap - 1;
             for (int i = 0; i < lines; i++) {
-                int slot = names.get(i).hashCode() & mask;
+                int slot = hashes[i] & mask;
                 boolean duplicate = false;
-                while (slots[slot] != 0) {
-                    // the first line of a name wins, as with tshark's own registry lookups
-                    duplicate |= names.get(indexOf(starts, lines, slots[slot] - 1)).equals(names.get(i));
-                    if (duplicate) break;
+                while (d.slots[slot] != 0 && !(duplicate = d.sameName(d.slots[slot] - 1, starts[i]))) {
                     slot = (slot + 1) & mask;
                 }
-                if (!duplicate) slots[slot] = starts[i] + 1;
+                // the first line of a name wins, as with tshark's own registry lookups
+                if (!duplicate) d.slots[slot] = starts[i] + 1;
             }
-            return new TsharkDictionary(out.toByteArray(), slots, lines);
+            return d;
         }
+    }
 
-        private static int indexOf(int[] starts, int n, int start) {
-            int i = java.util.Arrays.binarySearch(starts, 0, n, start);
-            return i < 0 ? 0 : i;
+    /** Whether the lines at {@code a} and {@code b} have the same name column. */
+    private boolean sameName(int a, int b) {
+        int p = column(a, 2), q = column(b, 2);
+        while (text[p] == text[q]) {
+            if (text[p] == '\t') return true;
+            p++;
+            q++;
         }
+        return false;
     }
 
     /** Maps Wireshark's FT_ type and BASE_ display onto the model's declaration. */
