@@ -30,6 +30,7 @@ public final class Cli {
         PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), false);
         PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         CommandLine cmd = new CommandLine(new PcapkitCommand(in, out, err));
+        cmd.addSubcommand("compare", new CompareCommand());
         cmd.setOut(outWriter);
         cmd.setErr(errWriter);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);

@@ -6,6 +6,7 @@ import io.pcapkit.spi.EngineProvider;
 import io.pcapkit.spi.Engines;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
@@ -20,8 +21,12 @@ import java.util.concurrent.Callable;
 final class EnginesCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
+    @Option(names = "--tshark", paramLabel = "PATH", description = "the tshark binary to probe for the tshark engine")
+    String tshark;
+
     @Override public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (tshark != null) System.setProperty("pcapkit.tshark.path", tshark);
         Engines engines = Engines.discover();
         for (EngineProvider p : engines.providers()) {
             StringBuilder head = new StringBuilder(p.name());

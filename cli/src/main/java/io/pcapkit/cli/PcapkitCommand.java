@@ -111,6 +111,9 @@ final class PcapkitCommand implements Callable<Integer> {
             description = "decode (and render json/fields) on N threads; frames keep their order (default 1)")
     int workers = 1;
 
+    @Option(names = "--tshark", paramLabel = "PATH", description = "the tshark binary of the tshark engine (-E tshark)")
+    String tshark;
+
     PcapkitCommand(InputStream in, OutputStream out, PrintStream err) {
         this.in = in;
         this.out = out;
@@ -170,6 +173,8 @@ final class PcapkitCommand implements Callable<Integer> {
             if (!Files.isReadable(file)) throw new UsageException(input + ": permission denied");
         }
 
+        // the provider's probe and the engine both look for tshark here
+        if (tshark != null) System.setProperty("pcapkit.tshark.path", tshark);
         Engines engines = Engines.discover();
         EngineProvider provider;
         try {
@@ -187,6 +192,7 @@ final class PcapkitCommand implements Callable<Integer> {
                 .workers(workers);
         // with several workers, frames are also rendered where they are decoded when the format allows it
         if (workers > 1 && !noOutput && !files) ob.renderer(fmt.renderers(fo));
+        if (tshark != null) ob.extra("tshark.path", tshark);
         EngineOptions options = ob.build();
 
         Extract x = new Extract(provider, options, stdin ? null : file, stdin ? in : null, input, fmt, fo, out, files,

@@ -16,9 +16,15 @@ public final class FieldDef {
     private final int shift;
     private final ValueNames names;
     private final String description;
+    private final boolean provisional;
 
     FieldDef(int id, String name, String label, FieldType type, Base base, int bits, long mask, ValueNames names,
              String description) {
+        this(id, name, label, type, base, bits, mask, names, description, false);
+    }
+
+    FieldDef(int id, String name, String label, FieldType type, Base base, int bits, long mask, ValueNames names,
+             String description, boolean provisional) {
         this.id = id;
         this.name = name;
         this.label = label;
@@ -29,7 +35,14 @@ public final class FieldDef {
         this.shift = mask == 0 ? 0 : Long.numberOfTrailingZeros(mask);
         this.names = names;
         this.description = description;
+        this.provisional = provisional;
     }
+
+    /**
+     * True for a declaration an engine made up at run time ({@link Fields#provisional}): a later declaration with
+     * other types replaces it instead of failing.
+     */
+    public boolean provisional() { return provisional; }
 
     /** Dense id, usable as an array index (see {@link Fields#count()}). */
     public int id() { return id; }

@@ -95,20 +95,37 @@ public final class Fields {
                                                long mask, ValueNames names, String description) {
         FieldDef old = BY_NAME.get(name);
         if (old != null) {
-            if (old.type() != type || old.base() != base || old.bits() != bits || old.mask() != mask) {
+            boolean same = old.type() == type && old.base() == base && old.bits() == bits && old.mask() == mask;
+            if (same && !old.provisional()) return old;
+            if (!same && !old.provisional()) {
                 throw new IllegalStateException("field " + name + " declared twice with different types: "
                         + old.type() + "/" + old.base() + "/" + old.bits() + " vs " + type + "/" + base + "/" + bits);
             }
-            return old;
+            // a run-time guess gives way to a declaration; frames made with the guess keep it
         }
-        FieldDef d = new FieldDef(ALL.size(), name, label, type, base, bits, mask, names,
-                description == null ? "" : description);
+        return add(new FieldDef(ALL.size(), name, label, type, base, bits, mask, names,
+                description == null ? "" : description, false));
+    }
+
+    /**
+     * For engines that learn field names and types at run time (tshark's registry): the existing declaration of
+     * {@code name} when there is one, else a provisional one, which a later {@link #define} with other types
+     * replaces instead of failing, so that whichever engine runs first never breaks another's declarations.
+     */
+    public static synchronized FieldDef provisional(String name, String label, FieldType type, Base base, int bits,
+                                                    long mask) {
+        FieldDef old = BY_NAME.get(name);
+        if (old != null) return old;
+        return add(new FieldDef(ALL.size(), name, label, type, base, bits, mask, null, "", true));
+    }
+
+    private static FieldDef add(FieldDef d) {
         ALL.add(d);
         FieldDef[] ids = byId;
         if (d.id() >= ids.length) ids = java.util.Arrays.copyOf(ids, ids.length * 2);
         ids[d.id()] = d;
         byId = ids;
-        BY_NAME.put(name, d);
+        BY_NAME.put(d.name(), d);
         return d;
     }
 
@@ -131,8 +148,10 @@ public final class Fields {
     /** How many fields exist now; every {@link FieldDef#id()} is below this. */
     public static int count() { return ALL.size(); }
 
-    /** Every declared field, in declaration order. */
+    /** Every declared field, in declaration order (a replaced provisional declaration is left out). */
     public static List<FieldDef> all() {
-        synchronized (ALL) { return List.copyOf(ALL); }
+        synchronized (ALL) {
+            return ALL.stream().filter(d -> BY_NAME.get(d.name()) == d).toList();
+        }
     }
 }

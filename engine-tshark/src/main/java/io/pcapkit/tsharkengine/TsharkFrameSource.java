@@ -1,0 +1,157 @@
+package io.pcapkit.tsharkengine;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.pcapkit.model.Frame;
+import io.pcapkit.model.FrameBuilder;
+import io.pcapkit.spi.CaptureFormatException;
+import io.pcapkit.spi.CaptureInfo;
+import io.pcapkit.spi.FrameSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Frames of one capture as tshark decodes them: {@code tshark -T json -x} read with Jackson's streaming parser,
+ * one frame object at a time into a reused {@link Frame}, so memory stays flat whatever the file size. When tshark
+ * ends, its exit status and stderr decide: a clean end, a damaged capture ({@link CaptureFormatException}, after
+ * every frame tshark wrote), or tshark itself failing (an {@link IOException} quoting its stderr).
+ */
+final class TsharkFrameSource implements FrameSource {
+    private static final JsonFactory JSON = JsonFactory.builder().build();
+    /** tshark's words for a capture that is damaged or not a capture at all. */
+    private static final Pattern DAMAGE = Pattern.compile(
+            "cut short|damaged or corrupt|isn't a capture file|unknown format|not a capture file|"
+                    + "unsupported|has a packet larger|bad record|invalid", Pattern.CASE_INSENSITIVE);
+    private static final Pattern TSHARK_PREFIX = Pattern.compile("^tshark: ");
+    private static final Pattern QUOTED_FILE = Pattern.compile("The file \"[^\"]*\" ");
+
+    private final TsharkProcess proc;
+    private final JsonParser parser;
+    private final FrameMapper mapper;
+    private final CaptureHeader header;
+    private final String name;
+    private final Path file;
+    private final FrameBuilder builder = new FrameBuilder();
+    private final Frame frame = new Frame();
+    private long frames;
+    /** Where the next PCAP record starts: the offset of the damage when tshark stops on a damaged record. */
+    private long pcapOffset = CaptureHeader.PCAP_HEADER;
+    private boolean started;
+    private boolean done;
+    private boolean closed;
+    private IOException failure;
+
+    TsharkFrameSource(TsharkProcess proc, FrameMapper mapper, CaptureHeader header, String name, Path file)
+            throws IOException {
+        this.proc = proc;
+        this.mapper = mapper;
+        this.header = header;
+        this.name = name;
+        this.file = file;
+        this.parser = JSON.createParser(proc.stdout());
+    }
+
+    static List<String> command(TsharkBinary bin, String input, List<String> decodeAs, String extraArgs) {
+        List<String> cmd = new java.util.ArrayList<>(List.of(bin.path, "-n", "-r", input, "-T", "json", "-x"));
+        for (String rule : decodeAs) {
+            cmd.add("-d");
+            cmd.add(rule);
+        }
+        if (extraArgs != null && !extraArgs.isBlank()) cmd.addAll(List.of(extraArgs.trim().split("\\s+")));
+        return cmd;
+    }
+
+    @Override public Frame next() throws IOException {
+        if (closed) throw new IOException(name + ": source is closed");
+        if (failure != null) throw failure;
+        if (done) return null;
+        try {
+            if (!started) {
+                started = true;
+                JsonToken t = parser.nextToken();
+                if (t != JsonToken.START_ARRAY) return end(false, null);
+            }
+            JsonToken t = parser.nextToken();
+            if (t != JsonToken.START_OBJECT) return end(t == JsonToken.END_ARRAY, null);
+            Frame f = mapper.read(parser, builder, frame);
+            frames++;
+            pcapOffset += CaptureHeader.PCAP_RECORD_HEADER + f.capturedLength();
+            return f;
+        } catch (IOException e) {
+            if (closed) throw new IOException(name + ": source is closed", e);
+            return end(false, e);
+        }
+    }
+
+    /** tshark's output is over (cleanly or not): its exit status and stderr say how the capture ended. */
+    private Frame end(boolean cleanEnd, IOException cause) throws IOException {
+        done = true;
+        int status = proc.waitFor(cleanEnd ? 60 : 5);
+        if (status == -1) proc.kill();
+        if (cleanEnd && status == 0) return null;
+        String stderr = proc.stderr();
+        String reason = reason(stderr);
+        if (status == 0 && cause == null && frames == 0) return null; // an empty capture: no array at all
+        if (reason != null && DAMAGE.matcher(reason).find()) {
+            failure = new CaptureFormatException(name, damageOffset(reason), reason + " (tshark, after frame " + frames + ")");
+        } else {
+            String how = status == -1 ? "did not exit" : status > 128 ? "was killed (signal " + (status - 128) + ")"
+                    : "exited with status " + status;
+            String where = cleanEnd ? "" : " in the middle of its output";
+            failure = new IOException(name + ": tshark " + how + where + " after frame " + frames
+                    + (stderr.isEmpty() ? "" : ": " + stderr.replace('\n', ' ').replace('\t', ' ')), cause);
+        }
+        throw failure;
+    }
+
+    /** The first line of tshark's stderr that says something, without "tshark: " and the quoted file name. */
+    private static String reason(String stderr) {
+        for (String line : stderr.split("\n")) {
+            String l = TSHARK_PREFIX.matcher(line.trim()).replaceFirst("");
+            if (l.isEmpty()) continue;
+            Matcher m = QUOTED_FILE.matcher(l);
+            return m.find() ? "the file " + l.substring(m.end()) : l;
+        }
+        return null;
+    }
+
+    /**
+     * Where the damage is: for PCAP the start of the record after the last one tshark wrote (exact); for a file
+     * that is not a capture the start; for a cut PCAPNG file its end (tshark does not say more); for stdin the
+     * bytes handed to tshark.
+     */
+    private long damageOffset(String reason) {
+        if (header.info.format() == CaptureInfo.Format.PCAP) return pcapOffset;
+        if (frames == 0 && !reason.contains("cut short")) return 0;
+        if (file == null) return proc.fed();
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    @Override public CaptureInfo info() { return header.info; }
+
+    boolean isClosed() { return closed; }
+
+    /** Values tshark printed that did not parse as their field's type and were left out. */
+    long unparsedValues() { return mapper.unparsed; }
+
+    @Override public void close() {
+        if (closed) return;
+        closed = true;
+        proc.kill();
+        try {
+            parser.close();
+        } catch (IOException e) {
+            // the pipe is gone with the process
+        }
+    }
+}
