@@ -58,7 +58,8 @@ public final class NativeEngine implements Engine {
 
     @Override public FrameSource open(InputStream in, String displayName) throws IOException {
         try {
-            return new NativeFrameSource(CaptureReaders.open(in, displayName, options.maxFrameBytes()), newDecoder());
+            return new NativeFrameSource(CaptureReaders.open(in, displayName, options.maxFrameBytes()), newDecoder(),
+                    options.filter());
         } catch (IOException | RuntimeException e) {
             in.close();
             throw e;
