@@ -12,8 +12,11 @@ import java.nio.file.Path;
  * engine can read, holding one packet at a time so memory stays flat however long the capture runs.
  */
 public final class Capture implements AutoCloseable {
-    /** How long one wait for a live packet lasts before the stop conditions are looked at again. */
-    static final int POLL_MILLIS = 100;
+    /**
+     * libpcap's read timeout. On Linux (TPACKET_V3) a wait with no traffic does not end with it, so the duration and
+     * Ctrl-C end a waiting read with {@code pcap_breakloop}, never by polling.
+     */
+    static final int READ_TIMEOUT_MILLIS = 100;
 
     /**
      * What to capture live.
@@ -33,6 +36,7 @@ public final class Capture implements AutoCloseable {
     private final long deadline;
     private final Packet packet = new Packet();
     private volatile boolean stopped;
+    private Thread timer;
     private long packets;
 
     private Capture(Pcap pcap, boolean live, long count, long duration) {
@@ -44,14 +48,23 @@ public final class Capture implements AutoCloseable {
 
     /** Opens a live capture; errors (no such interface, no permission, a bad filter) carry libpcap's text. */
     public static Capture live(LiveOptions o) throws PcapException {
-        Pcap p = Pcap.openLive(o.device(), o.snaplen(), o.promisc(), POLL_MILLIS);
+        Pcap p = Pcap.openLive(o.device(), o.snaplen(), o.promisc(), READ_TIMEOUT_MILLIS);
         try {
             if (o.filter() != null) p.setFilter(o.filter(), true);
         } catch (PcapException e) {
             p.close();
             throw e;
         }
-        return new Capture(p, true, o.count(), o.duration());
+        Capture c = new Capture(p, true, o.count(), o.duration());
+        if (o.duration() > 0) c.timer = Thread.ofPlatform().daemon().name("pcapkit-capture-timer").start(() -> {
+            try {
+                Thread.sleep(java.time.Duration.ofNanos(o.duration()));
+                c.stop();
+            } catch (InterruptedException e) {
+                // the capture closed first
+            }
+        });
+        return c;
     }
 
     /**
@@ -159,5 +172,8 @@ public final class Capture implements AutoCloseable {
         @Override public int available() { return pending.remaining(); }
     }
 
-    @Override public void close() { pcap.close(); }
+    @Override public void close() {
+        if (timer != null) timer.interrupt();
+        pcap.close();
+    }
 }
