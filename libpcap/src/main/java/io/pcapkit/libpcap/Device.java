@@ -84,11 +84,43 @@ public record Device(String name, String description, boolean loopback, boolean 
     private static String sockaddr(MemorySegment sa) {
         byte[] raw = rawAddress(sa);
         if (raw == null) return null;
+        if (raw.length == 16) return ipv6(raw);
         try {
             return InetAddress.getByAddress(raw).getHostAddress();
         } catch (UnknownHostException e) {
             return null;   // only for a wrong length, which rawAddress never returns
         }
+    }
+
+    /** RFC 5952 text: lower-case groups, the longest run of two or more zero groups as "::". */
+    static String ipv6(byte[] a) {
+        int[] g = new int[8];
+        for (int i = 0; i < 8; i++) g[i] = ((a[2 * i] & 0xFF) << 8) | (a[2 * i + 1] & 0xFF);
+        int bestStart = -1, bestLen = 1;
+        for (int i = 0; i < 8; ) {
+            if (g[i] != 0) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j < 8 && g[j] == 0) j++;
+            if (j - i > bestLen) {
+                bestStart = i;
+                bestLen = j - i;
+            }
+            i = j;
+        }
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                b.append("::");
+                i += bestLen - 1;
+                continue;
+            }
+            if (b.length() > 0 && b.charAt(b.length() - 1) != ':') b.append(':');
+            b.append(Integer.toHexString(g[i]));
+        }
+        return b.toString();
     }
 
     private static int prefix(MemorySegment mask) {

@@ -97,7 +97,7 @@ public abstract class PacketCopyWriter {
             byte[] name = interfaceName == null ? new byte[0] : interfaceName.getBytes(StandardCharsets.UTF_8);
             int nameOpt = name.length == 0 ? 0 : 4 + pad4(name.length);
             int tsresolOpt = nano ? 8 : 0;
-            int total = 20 + nameOpt + tsresolOpt + 4 + 4;
+            int total = 16 + nameOpt + tsresolOpt + 4 + 4;
             ByteBuffer idb = ByteBuffer.allocate(total).order(ByteOrder.nativeOrder());
             idb.putInt(1).putInt(total).putShort((short) linkType).putShort((short) 0).putInt(snaplen);
             if (nameOpt > 0) {

@@ -46,11 +46,23 @@ class LibpcapTest {
         assertFalse(e.getMessage().contains("\n"));
     }
 
+    @Test void ipv6AddressesAreWrittenShort() {
+        byte[] lo = new byte[16];
+        lo[15] = 1;
+        assertEquals("::1", Device.ipv6(lo));
+        byte[] ula = {(byte) 0xfd, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2};
+        assertEquals("fd00::2", Device.ipv6(ula));
+        byte[] one = {0x20, 0x01, 0x0d, (byte) 0xb8, 0, 0, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1};
+        assertEquals("2001:db8:0:1:1:1:1:1", Device.ipv6(one));   // RFC 5952 4.2.2: one zero group stays
+        assertEquals("::", Device.ipv6(new byte[16]));
+    }
+
     @Test void devicesIncludeLoopback() throws PcapException {
         List<Device> all = Device.list();
         Device lo = all.stream().filter(Device::loopback).findFirst().orElseThrow();
         assertEquals("lo", lo.name());
         assertTrue(lo.addresses().contains("127.0.0.1/8"), lo.addresses().toString());
+        assertTrue(lo.loopback() && lo.up(), lo.toString());
     }
 
     /** An Ethernet/IPv4/TCP SYN to port 80, made from RFC 791/793 header layouts (no capture needed). */
