@@ -93,7 +93,7 @@ final class CaptureOptions implements AutoCloseable {
 
     /**
      * Opens the live capture (-i) with the filter set in the kernel, stopping after {@code count} packets
-     * (0: no limit), and arms Ctrl-C to end it cleanly. Errors are one line with libpcap's text.
+     * (negative: no limit), and arms Ctrl-C to end it cleanly. Errors are one line with libpcap's text.
      */
     Capture openLive(long count) {
         try {

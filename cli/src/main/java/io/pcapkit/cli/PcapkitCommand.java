@@ -127,7 +127,8 @@ final class PcapkitCommand implements Callable<Integer> {
                     throw new UsageException("-f " + format + " copies records unchanged: -e, -F, -L, -P and "
                             + "--decode-as do not apply");
                 }
-                return CopyRun.run(copy, capture, input, output, count == null ? 0 : count, this.out, err);
+                if (count != null && count < 0) throw new UsageException("-c needs a count of 0 or more, not " + count);
+                return CopyRun.run(copy, capture, input, output, count == null ? -1 : count, this.out, err);
             }
             int code = prepare().run();
             capture.report(err);
@@ -201,7 +202,7 @@ final class PcapkitCommand implements Callable<Integer> {
         EngineOptions options = EngineOptions.builder().stopLevel(level).stopProtocol(protocol).decodeAs(decodeAs).build();
 
         provider = capture.engine(provider, capture.recordFilter());
-        InputStream source = capture.live() ? capture.openLive(count == null ? 0 : count).pcapStream() : in;
+        InputStream source = capture.live() ? capture.openLive(count == null ? -1 : count).pcapStream() : in;
         Extract x = new Extract(provider, options, stdin ? null : file, stdin ? source : null,
                 capture.live() ? capture.device : input, fmt, fo, out, files,
                 verbose, count == null ? Long.MAX_VALUE : count, this.out, err);

@@ -25,7 +25,7 @@ public final class Capture implements AutoCloseable {
      * @param snaplen  bytes kept of each packet (at most {@link Pcap#MAX_SNAPLEN})
      * @param promisc  promiscuous mode
      * @param filter   BPF expression set on the handle (applied in the kernel), or null
-     * @param count    stop after this many packets (0: no limit)
+     * @param count    stop after this many packets (negative: no limit)
      * @param duration stop after this many nanoseconds (0: no limit)
      */
     public record LiveOptions(String device, int snaplen, boolean promisc, String filter, long count, long duration) { }
@@ -69,7 +69,8 @@ public final class Capture implements AutoCloseable {
 
     /**
      * Opens a capture file through libpcap (PCAP, or PCAPNG with one link type), with an optional filter (libpcap
-     * applies it as tcpdump {@code -r} does). {@code nano}: time stamps in nanoseconds.
+     * applies it as tcpdump {@code -r} does). {@code nano}: time stamps in nanoseconds; {@code count}: at most this
+     * many packets (negative: no limit).
      */
     public static Capture file(Path file, String filter, boolean nano, long count) throws PcapException {
         Pcap p = Pcap.openOffline(file, nano);
@@ -93,7 +94,7 @@ public final class Capture implements AutoCloseable {
      * reached, the duration passed, or {@link #stop()} called.
      */
     public Packet next() throws PcapException {
-        while (!stopped && (count <= 0 || packets < count)) {
+        while (!stopped && (count < 0 || packets < count)) {
             if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline >= 0) return null;
             int r = pcap.next(packet);
             if (r == 1) {

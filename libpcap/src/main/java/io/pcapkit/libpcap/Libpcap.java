@@ -122,7 +122,7 @@ public final class Libpcap {
                 break;
             }
         }
-        MethodHandle[] h = new MethodHandle[30];
+        MethodHandle[] h = new MethodHandle[29];
         if (lib == null) {
             error = "libpcap not found (tried " + String.join(", ", tried) + "; Debian: apt-get install libpcap0.8)";
         } else {
@@ -161,10 +161,10 @@ public final class Libpcap {
                 h[25] = b.fn("pcap_close", FunctionDescriptor.ofVoid(ADDRESS));
                 h[26] = b.fn("pcap_lookupnet", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS));
                 h[27] = b.fn("pcap_datalink_val_to_name", FunctionDescriptor.of(C_POINTER, JAVA_INT));
-                h[28] = b.fn("pcap_fopen_offline_with_tstamp_precision",
+                h[2] = b.fn("pcap_fopen_offline_with_tstamp_precision",
                         FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_INT, ADDRESS));
                 // the C library's, to hand libpcap a file header held in memory
-                h[29] = new Binder(linker, linker.defaultLookup()).fn("fmemopen",
+                h[28] = new Binder(linker, linker.defaultLookup()).fn("fmemopen",
                         FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_LONG, ADDRESS));
             } catch (IllegalCallerException e) {
                 error = "libpcap cannot be called: native access is not enabled (java --enable-native-access="
@@ -204,8 +204,8 @@ public final class Libpcap {
         CLOSE = h[25];
         LOOKUPNET = h[26];
         DATALINK_VAL_TO_NAME = h[27];
-        FOPEN_OFFLINE = h[28];
-        FMEMOPEN = h[29];
+        FOPEN_OFFLINE = h[2];
+        FMEMOPEN = h[28];
     }
 
     private Libpcap() { }

@@ -93,7 +93,7 @@ class LiveCaptureTest {
         // a port nobody sends to: next() waits until stop()
         try (DatagramSocket quiet = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
              Capture c = openOrSkip(new Capture.LiveOptions("lo", 65535, false,
-                     "udp and dst port " + quiet.getLocalPort(), 0, 0))) {
+                     "udp and dst port " + quiet.getLocalPort(), -1, 0))) {
             Thread stopper = Thread.ofPlatform().start(() -> {
                 try {
                     Thread.sleep(300);
@@ -115,7 +115,7 @@ class LiveCaptureTest {
     @Test void durationEndsTheCapture() throws Exception {
         try (DatagramSocket quiet = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
              Capture c = openOrSkip(new Capture.LiveOptions("lo", 65535, false,
-                     "udp and dst port " + quiet.getLocalPort(), 0, 200_000_000L))) {
+                     "udp and dst port " + quiet.getLocalPort(), -1, 200_000_000L))) {
             assertNull(c.next());
             assertEquals(0, c.packets());
         }
