@@ -196,12 +196,12 @@ class LibpcapCliTest {
                 i.out());
     }
 
-    /** Skips the test, saying so, when this process may not capture on lo. */
+    /** Skips the test, saying so, when this process cannot capture on lo (no permission, as a rule). */
     static void assumeCapture() {
         try (Capture c = Capture.live(new Capture.LiveOptions("lo", 128, false, null, 1, 1_000_000L))) {
             c.pcap().snaplen();
         } catch (PcapException e) {
-            CliRun.assume(false, "no permission to capture on lo (needs root or CAP_NET_RAW): " + e.getMessage());
+            CliRun.assume(false, "cannot capture on lo (needs root or CAP_NET_RAW): " + e.getMessage());
         }
     }
 

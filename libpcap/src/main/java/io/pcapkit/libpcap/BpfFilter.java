@@ -24,6 +24,7 @@ public final class BpfFilter implements RecordFilter, AutoCloseable {
     private final Arena arena = Arena.ofShared();
     private final MemorySegment header = arena.allocate(Libpcap.PKTHDR);
     private final Map<Integer, BpfProgram> programs = new HashMap<>();
+    private Arena bufferArena = Arena.ofShared();
     private MemorySegment buffer;
     private int lastLinkType = Integer.MIN_VALUE;
     private BpfProgram last;
@@ -31,7 +32,7 @@ public final class BpfFilter implements RecordFilter, AutoCloseable {
 
     private BpfFilter(String expression) {
         this.expression = expression;
-        this.buffer = arena.allocate(64 * 1024, 16);
+        this.buffer = bufferArena.allocate(64 * 1024, 16);
     }
 
     /**
@@ -87,14 +88,20 @@ public final class BpfFilter implements RecordFilter, AutoCloseable {
         } catch (PcapException e) {
             throw new UncheckedIOException(e);
         }
-        if (capturedLength > buffer.byteSize()) {
-            buffer = arena.allocate(Math.max(capturedLength, buffer.byteSize() * 2), 16);
-        }
+        if (capturedLength > buffer.byteSize()) grow(capturedLength);
         MemorySegment.copy(data, offset, buffer, ValueLayout.JAVA_BYTE, 0, capturedLength);
         if (linkType == LINKTYPE_NULL && capturedLength >= 4) hostOrderFamily();
         header.set(ValueLayout.JAVA_INT, Libpcap.PKTHDR_CAPLEN, capturedLength);
         header.set(ValueLayout.JAVA_INT, Libpcap.PKTHDR_LEN, originalLength);
         return p.matches(header, buffer);
+    }
+
+    /** A larger buffer in an arena of its own, so the smaller one is freed at once. */
+    private void grow(int needed) {
+        Arena next = Arena.ofShared();
+        buffer = next.allocate(Math.max(needed, buffer.byteSize() * 2), 16);
+        bufferArena.close();
+        bufferArena = next;
     }
 
     /**
@@ -116,5 +123,6 @@ public final class BpfFilter implements RecordFilter, AutoCloseable {
         last = null;
         lastLinkType = Integer.MIN_VALUE;
         arena.close();
+        bufferArena.close();
     }
 }
