@@ -42,6 +42,8 @@ final class EnginesCommand implements Callable<Integer> {
             out.println("  capabilities: " + (caps.isEmpty() ? "none" : String.join(", ", caps)));
         }
         if (engines.providers().isEmpty()) out.println("no engines found");
+        // live capture (-i) and --filter work with every engine through libpcap
+        out.println("libpcap (live capture, --filter): " + io.pcapkit.libpcap.Libpcap.status());
         for (String problem : engines.problems()) out.println("problem: " + problem);
         out.flush();
         return Cli.OK;

@@ -83,7 +83,8 @@ final class Extract {
             }
             FrameSource source;
             try {
-                source = file != null ? engine.open(file) : engine.open(stdin, "<stdin>");
+                source = file != null ? engine.open(file)
+                        : engine.open(stdin, "-".equals(inputName) ? "<stdin>" : inputName);
             } catch (NoSuchFileException e) {
                 throw new PcapkitCommand.UsageException(inputName + ": no such file");
             } catch (CaptureFormatException e) {

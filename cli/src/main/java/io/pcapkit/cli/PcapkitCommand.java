@@ -11,6 +11,7 @@ import io.pcapkit.spi.EngineProvider;
 import io.pcapkit.spi.Engines;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Spec;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,7 +32,8 @@ import java.util.concurrent.Callable;
 
 /** {@code pcapkit [options] <input>}: the options, checked, then handed to an {@link Extract} run. */
 @Command(name = "pcapkit", mixinStandardHelpOptions = true, versionProvider = PcapkitCommand.Version.class,
-        subcommands = {EnginesCommand.class, FieldsCommand.class, FollowCommand.class, ReassembleCommand.class, TraceCommand.class, AnalyzeCommand.class},
+        subcommands = {EnginesCommand.class, FieldsCommand.class, FollowCommand.class, ReassembleCommand.class, TraceCommand.class, AnalyzeCommand.class,
+                InterfacesCommand.class},
         description = {"Streaming PCAP/PCAPNG extractor and dumper with pluggable decoding engines.",
                 "Writes the capture as a document (tree, JSON, PLIST: a header block, then Frame 1, Frame 2, ... with "
                         + "their layers nested by protocol) or as tshark -T fields lines."},
@@ -44,7 +47,9 @@ import java.util.concurrent.Callable;
                 "  pcapkit capture.pcap                          tree view on stdout",
                 "  pcapkit -j -o out capture.pcapng -a           JSON into out.json",
                 "  pcapkit capture.pcap -e ip.src -e tcp.dstport -E header=y",
-                "  pcapkit -v -L transport capture.pcap -o report.plist"})
+                "  pcapkit -v -L transport capture.pcap -o report.plist",
+                "  pcapkit -i eth0 -c 100 --filter 'tcp port 80' -e ip.src -e tcp.dstport",
+                "  pcapkit capture.pcapng --filter 'udp port 53' -f pcap -o dns.pcap"})
 final class PcapkitCommand implements Callable<Integer> {
     private final InputStream in;
     private final OutputStream out;
@@ -55,12 +60,15 @@ final class PcapkitCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "<input>", description = "capture file (PCAP or PCAPNG); - reads standard input")
     String input;
 
+    @Mixin CaptureOptions capture;
+
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "write to FILE (atomically: a temporary file renamed when complete); default standard output. "
                     + "With -F, a folder")
     String output;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "json, plist, tree or fields")
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
+            description = "json, plist, tree or fields; pcap or pcapng copy the (filtered) records unchanged")
     String format;
 
     @Option(names = {"-j", "--json"}, description = "same as -f json") boolean json;
@@ -121,17 +129,35 @@ final class PcapkitCommand implements Callable<Integer> {
     }
 
     @Override public Integer call() throws Exception {
-        try {
-            return prepare().run();
+        try (CaptureOptions closing = capture) {
+            var copy = CopyRun.kind(format);
+            if (copy != null) {
+                capture.check(input);
+                if (input == null && !capture.live()) throw new UsageException("no input file (see pcapkit --help)");
+                if (!fields.isEmpty() || files || layer != null || protocol != null || !decodeAs.isEmpty()) {
+                    throw new UsageException("-f " + format + " copies records unchanged: -e, -F, -L, -P and "
+                            + "--decode-as do not apply");
+                }
+                if (count != null && count < 0) throw new UsageException("-c needs a count of 0 or more, not " + count);
+                return CopyRun.run(copy, capture, input, output, count == null ? -1 : count, this.out, err);
+            }
+            int code = prepare().run();
+            capture.report(err);
+            return code;
         } catch (UsageException e) {
             err.println("pcapkit: " + e.getMessage());
+            return Cli.USAGE;
+        } catch (UncheckedIOException e) {
+            if (CaptureOptions.pcapCause(e) == null) throw e;
+            err.println("pcapkit: " + e.getCause().getMessage());
             return Cli.USAGE;
         }
     }
 
     /** Checks the options against each other and against the engine; every problem is one line, exit 2. */
     private Extract prepare() {
-        if (input == null) throw new UsageException("no input file (see pcapkit --help)");
+        capture.check(input);
+        if (input == null && !capture.live()) throw new UsageException("no input file (see pcapkit --help)");
         Format fmt = format();
         String out = output;
         if (out != null && autoExtension && !files && !out.endsWith(fmt.extension())) out += fmt.extension();
@@ -164,7 +190,7 @@ final class PcapkitCommand implements Callable<Integer> {
         }
         if (count != null && count < 0) throw new UsageException("-c needs a count of 0 or more, not " + count);
 
-        boolean stdin = input.equals("-");
+        boolean stdin = capture.live() || input.equals("-");
         Path file = null;
         if (!stdin) {
             file = Path.of(input);
@@ -183,7 +209,8 @@ final class PcapkitCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         Set<Capability> caps = provider.capabilities();
-        need(provider, caps, stdin, Capability.STREAM_INPUT, "read standard input");
+        need(provider, caps, stdin, Capability.STREAM_INPUT, capture.live()
+                ? "read a live capture (it reads files only; the native engine reads streams)" : "read standard input");
         need(provider, caps, level != null, Capability.LAYER_STOP, "stop at a layer (-L)");
         need(provider, caps, protocol != null, Capability.PROTOCOL_STOP, "stop after a protocol (-P)");
         need(provider, caps, !decodeAs.isEmpty(), Capability.DECODE_AS, "apply --decode-as");
@@ -195,7 +222,10 @@ final class PcapkitCommand implements Callable<Integer> {
         if (tshark != null) ob.extra("tshark.path", tshark);
         EngineOptions options = ob.build();
 
-        Extract x = new Extract(provider, options, stdin ? null : file, stdin ? in : null, input, fmt, fo, out, files,
+        provider = capture.engine(provider, capture.recordFilter());
+        InputStream source = capture.live() ? capture.openLive(count == null ? -1 : count).pcapStream() : in;
+        Extract x = new Extract(provider, options, stdin ? null : file, stdin ? source : null,
+                capture.live() ? capture.device : input, fmt, fo, out, files,
                 verbose, count == null ? Long.MAX_VALUE : count, this.out, err);
         x.noOutput = noOutput;
         if (fmt == Format.FIELDS) x.warnUnknownFields = new FieldColumns(fields)::unknownNames;

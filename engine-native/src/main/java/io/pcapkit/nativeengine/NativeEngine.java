@@ -46,6 +46,13 @@ public final class NativeEngine implements Engine {
     /** The registry this engine decodes with. */
     public DecoderRegistry registry() { return registry; }
 
+    /** A frame decoder over a registry of its own (same overrides), for a decoding thread of its own. */
+    FrameDecoder newIsolatedDecoder() {
+        DecoderRegistry own = Registrations.standard();
+        DecodeAs.apply(own, options.decodeAs());
+        return new FrameDecoder(own, options.stopLevel(), stopProtocol);
+    }
+
     /** A new per-thread frame decoder over this engine's registry. */
     public FrameDecoder newDecoder() { return new FrameDecoder(registry, options.stopLevel(), stopProtocol); }
 
@@ -70,10 +77,12 @@ public final class NativeEngine implements Engine {
         try {
             var reader = CaptureReaders.open(in, displayName, options.maxFrameBytes());
             if (options.workers() > 1) {
-                return new ParallelFrameSource(reader, this::newDecoder, options.workers(), options.filter(),
+                // each worker decodes with its own registry: decoders that keep per-connection state
+                // (HTTP/2's HPACK tables) must never be shared between threads
+                return new ParallelFrameSource(reader, this::newIsolatedDecoder, options.workers(), options.filter(),
                         options.renderer());
             }
-            return new NativeFrameSource(reader, newDecoder());
+            return new NativeFrameSource(reader, newDecoder(), options.filter());
         } catch (IOException | RuntimeException e) {
             in.close();
             throw e;

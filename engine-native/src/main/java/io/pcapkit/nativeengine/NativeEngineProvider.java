@@ -24,7 +24,8 @@ public final class NativeEngineProvider implements EngineProvider {
 
     @Override public Set<Capability> capabilities() {
         return EnumSet.of(Capability.PCAP, Capability.PCAPNG, Capability.STREAM_INPUT, Capability.LAYER_STOP,
-                Capability.PROTOCOL_STOP, Capability.LINK_TYPES, Capability.DECODE_AS, Capability.RAW_BYTES, Capability.PARALLEL);
+                Capability.PROTOCOL_STOP, Capability.LINK_TYPES, Capability.DECODE_AS, Capability.RAW_BYTES,
+                Capability.RECORD_FILTER, Capability.PARALLEL);
     }
 
     @Override public Engine create(EngineOptions options) { return new NativeEngine(options); }

@@ -7,6 +7,7 @@ import io.pcapkit.nativeengine.read.Record;
 import io.pcapkit.nativeengine.read.RecordReader;
 import io.pcapkit.spi.CaptureInfo;
 import io.pcapkit.spi.FrameSource;
+import io.pcapkit.spi.RecordFilter;
 
 import java.io.IOException;
 
@@ -14,19 +15,25 @@ import java.io.IOException;
 final class NativeFrameSource implements FrameSource {
     private final RecordReader reader;
     private final FrameDecoder decoder;
+    private final RecordFilter filter;
     private final Record rec = new Record();
     private final Frame frame = new Frame();
     private long number;
 
-    NativeFrameSource(RecordReader reader, FrameDecoder decoder) {
+    NativeFrameSource(RecordReader reader, FrameDecoder decoder, RecordFilter filter) {
         this.reader = reader;
         this.decoder = decoder;
+        this.filter = filter;
     }
 
     @Override public Frame next() throws IOException {
-        rec.anomaly = null;
-        if (!reader.next(rec)) return null;
-        number++;
+        // a rejected record still counts: frame numbers are record indexes in the file, as tshark and tcpdump number
+        do {
+            rec.anomaly = null;
+            if (!reader.next(rec)) return null;
+            number++;
+        } while (filter != null && !filter.accept(rec.linkType.code(), rec.data, rec.offset, rec.capturedLength,
+                (int) Math.min(rec.originalLength, Integer.MAX_VALUE)));
         decoder.decode(frame, number, rec.timestampNanos, rec.capturedLength, rec.originalLength, rec.linkType,
                 rec.interfaceId, rec.data, rec.offset);
         if (rec.anomaly != null) {
