@@ -82,7 +82,7 @@ public enum Format {
         return switch (this) {
             case JSON -> JsonFrames::new;
             case FIELDS -> FieldsDumper.renderers(fields);
-            case PLIST, TREE -> null;
+            case PLIST, TREE, PCAP, PCAPNG -> null;
         };
     }
 
