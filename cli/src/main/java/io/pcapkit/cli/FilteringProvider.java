@@ -46,7 +46,8 @@ final class FilteringProvider implements EngineProvider {
 
     @Override public Engine create(EngineOptions options) {
         EngineOptions o = filterFrames ? options : new EngineOptions(options.stopLevel(), options.stopProtocol(),
-                options.decodeAs(), options.workers(), options.maxFrameBytes(), options.extra(), filter);
+                options.decodeAs(), options.workers(), options.maxFrameBytes(), options.extra(), filter,
+                options.renderer());
         Engine engine = delegate.create(o);
         return new Engine() {
             @Override public String name() { return engine.name(); }
