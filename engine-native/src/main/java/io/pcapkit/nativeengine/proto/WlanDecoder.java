@@ -49,7 +49,7 @@ public final class WlanDecoder implements LayerDecoder {
     private static final int FLAG_TODS = 0x01, FLAG_FROMDS = 0x02, FLAG_PROTECTED = 0x40, FLAG_ORDER = 0x80;
     private static final int CTL_BAR = 8, CTL_BA = 9, CTL_PS_POLL = 10, CTL_RTS = 11, CTL_CF_END = 14,
             CTL_CF_END_ACK = 15, CTL_BF_POLL = 4, CTL_NDPA = 5;
-    private static final int LLC_SNAP = 0xAAAA;
+    private static final int LLC_SNAP = 0xAAAA, QOS_AMSDU = 0x80;
     /** Wireshark does not check the FCS by default: "unverified". */
     private static final int FCS_UNVERIFIED = 2;
 
@@ -94,6 +94,11 @@ public final class WlanDecoder implements LayerDecoder {
             return Math.min(hdr, end - off);
         }
         if ((flags & FLAG_PROTECTED) != 0) return WlanSecurity.decode(c, off, hdr, end);
+        if (type == DATA && (subtype & 0x08) != 0 && (c.u8(off + ((flags & 3) == 3 ? 30 : 24)) & QOS_AMSDU) != 0) {
+            // an A-MSDU: subframes with their own addresses, not one LLC PDU; not decoded further
+            c.nextRaw(body);
+            return hdr;
+        }
         if (type == DATA && body >= 4 && c.u16(off + hdr) == 0 && c.u16(off + hdr + 2) == LLC_SNAP) {
             // some drivers pad the header with two zero bytes before the LLC; Wireshark skips them
             hdr += 2;
