@@ -129,7 +129,7 @@ final class PcapkitCommand implements Callable<Integer> {
     }
 
     @Override public Integer call() throws Exception {
-        try (CaptureOptions closing = capture) {
+        try {
             var copy = CopyRun.kind(format);
             if (copy != null) {
                 capture.check(input);
@@ -151,6 +151,8 @@ final class PcapkitCommand implements Callable<Integer> {
             if (CaptureOptions.pcapCause(e) == null) throw e;
             err.println("pcapkit: " + e.getCause().getMessage());
             return Cli.USAGE;
+        } finally {
+            capture.close();   // after the output is complete: a waiting Ctrl-C hook may then let the JVM exit
         }
     }
 

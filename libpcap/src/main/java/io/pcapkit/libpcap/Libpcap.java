@@ -27,6 +27,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * <p>The handles are {@code static final} so the JIT can inline them. Layouts are those of LP64 Linux (the
  * {@code struct timeval} in {@code pcap_pkthdr} is two 64-bit longs).
  */
+@SuppressWarnings("restricted")   // binding a C library is what the restricted methods are for
 public final class Libpcap {
     static final int PCAP_ERRBUF_SIZE = 256;
     static final int PCAP_ERROR = -1;

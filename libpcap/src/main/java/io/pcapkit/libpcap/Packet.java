@@ -24,6 +24,7 @@ public final class Packet {
     public int originalLength() { return header.get(ValueLayout.JAVA_INT, Libpcap.PKTHDR_LEN); }
 
     /** The captured bytes, as a segment of {@link #capturedLength()} bytes in libpcap's buffer. */
+    @SuppressWarnings("restricted")   // libpcap's pointer, sized by its own header
     public MemorySegment data() { return data.reinterpret(capturedLength()); }
 
     /** Copies the captured bytes into {@code dst} at {@code offset}. */
