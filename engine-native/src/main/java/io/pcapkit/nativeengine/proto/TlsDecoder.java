@@ -14,7 +14,8 @@ import io.pcapkit.nativeengine.decode.LayerDecoder;
  * record that lies whole in the segment, in turn; a record the segment cuts, and a segment that starts inside an
  * earlier record, show nothing (tshark has no idea what the bytes are). Handshake messages are walked by
  * {@link TlsHandshake}; once a ChangeCipherSpec has gone by, later handshake and alert records are encrypted and
- * stay opaque, as they do for tshark without keys.
+ * stay opaque, as they do for tshark without keys. The one thing kept between segments is which connections chose
+ * TLS 1.3 ({@link TlsSessions}): tshark shows their later records by an "opaque type".
  */
 public final class TlsDecoder implements LayerDecoder {
     static final Protocol TLS = Protocols.define("TLS", "tls", Level.APPLICATION);
@@ -35,6 +36,9 @@ public final class TlsDecoder implements LayerDecoder {
     /** RFC 8446 5.1/5.2: a record's body is at most 2^14 + 2048 bytes (ciphertext with expansion). */
     static final int MAX_RECORD_LENGTH = (1 << 14) + 2048;
 
+    /** Why this decoder keeps state: see {@link TlsSessions}. */
+    private final TlsSessions sessions = new TlsSessions();
+
     @Override public Protocol protocol() { return TLS; }
 
     /** Whether a TLS record header starts here: content type 20..24, version 3.0 to 3.4, a sane length. */
@@ -50,7 +54,7 @@ public final class TlsDecoder implements LayerDecoder {
         int end = off + len;
         int p = off;
         boolean encrypted = false;
-        boolean tls13 = false;
+        boolean tls13 = sessions.isTls13(c);
         for (int k = 0; k < MAX_RECORDS && end - p >= 5; k++) {
             if (!looksLikeTls(c, p, end - p)) break; // inside an earlier record, or not TLS at all
             int type = c.u8(p);
@@ -65,8 +69,8 @@ public final class TlsDecoder implements LayerDecoder {
                 break;
             }
             c.out().beginGroup(RECORD, p, 5 + n);
-            // TLS 1.3 hides the real type inside the encryption: tshark calls the outer 23 the opaque type (it
-            // knows the version from the ServerHello, which only this segment can tell here)
+            // TLS 1.3 hides the real type inside the encryption: tshark calls the outer 23 the opaque type once the
+            // connection's ServerHello chose 1.3
             c.add(tls13 && type == 23 ? OPAQUE_TYPE : CONTENT_TYPE, type, p, 1);
             c.add(VERSION, c.u16(p + 1), p + 1, 2);
             c.add(LENGTH, n, p + 3, 2);
@@ -86,10 +90,12 @@ public final class TlsDecoder implements LayerDecoder {
                     c.out().endGroup();
                 }
                 case 22 -> {
-                    if (!encrypted) tls13 |= TlsHandshake.decode(c, body, n);
-                    else { // "Encrypted Handshake Message": tshark still shows the handshake node
+                    if (encrypted) { // "Encrypted Handshake Message": tshark still shows the handshake node
                         c.out().beginGroup(TlsHandshake.HANDSHAKE, body, n);
                         c.out().endGroup();
+                    } else if (TlsHandshake.decode(c, body, n) && !tls13) {
+                        tls13 = true;
+                        sessions.markTls13(c);
                     }
                 }
                 case 23 -> c.ref(APP_DATA, body, n);
