@@ -1,5 +1,6 @@
 package io.pcapkit.tsharkengine;
 
+import io.pcapkit.model.Fields;
 import io.pcapkit.spi.Engine;
 import io.pcapkit.spi.EngineException;
 import io.pcapkit.spi.EngineOptions;
@@ -65,6 +66,16 @@ final class TsharkEngine implements Engine {
         proc.feed(buffered);
         return track(new TsharkFrameSource(proc, new FrameMapper(dict, header.pcapLinkType), header, displayName,
                 null));
+    }
+
+    /** Every name in tshark's registry (read here if no capture was opened yet). */
+    @Override public boolean knowsField(String name) {
+        if (Fields.find(name) != null) return true;
+        try {
+            return TsharkDictionary.of(bin).get(name) != null;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static int gunzipHead(Path file, byte[] head) {
