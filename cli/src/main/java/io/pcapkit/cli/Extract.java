@@ -75,7 +75,7 @@ final class Extract {
         }
         try (engine) {
             if (warnUnknownFields != null) {
-                List<String> unknown = warnUnknownFields.get();
+                List<String> unknown = warnUnknownFields.get().stream().filter(n -> !engine.knowsField(n)).toList();
                 if (!unknown.isEmpty()) {
                     err.println("pcapkit: warning: no decoder declares " + String.join(", ", unknown)
                             + "; those columns stay empty");

@@ -35,5 +35,11 @@ public interface Engine extends AutoCloseable {
         throw new UnsupportedOperationException("engine " + name() + " cannot decode bytes outside a capture");
     }
 
+    /**
+     * Whether this engine can produce a field of that name. Engines that learn names at run time (tshark) know
+     * more than the declarations made so far.
+     */
+    default boolean knowsField(String name) { return io.pcapkit.model.Fields.find(name) != null; }
+
     @Override default void close() { }
 }

@@ -1,5 +1,6 @@
 package io.pcapkit.tsharkengine;
 
+import io.pcapkit.model.Fields;
 import io.pcapkit.spi.Engine;
 import io.pcapkit.spi.EngineException;
 import io.pcapkit.spi.EngineOptions;
@@ -49,8 +50,7 @@ final class TsharkEngine implements Engine {
         TsharkProcess proc = TsharkProcess.start(TsharkFrameSource.command(bin, file.toString(), options.decodeAs(),
                 options.extra(ARGS_OPTION, null)));
         proc.closeStdin();
-        return track(new TsharkFrameSource(proc, new FrameMapper(dict, header.pcapLinkType), header,
-                file.toString(), file));
+        return track(source(proc, dict, header, file.toString(), file));
     }
 
     @Override public FrameSource open(InputStream in, String displayName) throws IOException {
@@ -63,8 +63,27 @@ final class TsharkEngine implements Engine {
         TsharkProcess proc = TsharkProcess.start(TsharkFrameSource.command(bin, "-", options.decodeAs(),
                 options.extra(ARGS_OPTION, null)));
         proc.feed(buffered);
-        return track(new TsharkFrameSource(proc, new FrameMapper(dict, header.pcapLinkType), header, displayName,
-                null));
+        return track(source(proc, dict, header, displayName, null));
+    }
+
+    private static TsharkFrameSource source(TsharkProcess proc, TsharkDictionary dict, CaptureHeader header,
+                                            String name, Path file) throws IOException {
+        try {
+            return new TsharkFrameSource(proc, new FrameMapper(dict, header.pcapLinkType), header, name, file);
+        } catch (IOException | RuntimeException e) {
+            proc.kill();
+            throw e;
+        }
+    }
+
+    /** Every name in tshark's registry (read here if no capture was opened yet). */
+    @Override public boolean knowsField(String name) {
+        if (Fields.find(name) != null) return true;
+        try {
+            return TsharkDictionary.of(bin).get(name) != null;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static int gunzipHead(Path file, byte[] head) {
