@@ -15,6 +15,7 @@ import java.nio.ByteOrder;
  */
 public final class PcapWriter implements Dumper {
     private final OutputStream out;
+    private boolean closed;
     private final boolean nanos;
     private final boolean big;
     private final byte[] rec = new byte[16];
@@ -62,6 +63,7 @@ public final class PcapWriter implements Dumper {
     }
 
     @Override public void frame(Frame f) throws IOException {
+        if (closed) throw new IOException("the writer is closed");
         if (f.linkType().code() < 0) return;   // PCAPNG custom/journal blocks are not packets
         if (!headerWritten) {
             linkType = f.linkType();
@@ -82,6 +84,8 @@ public final class PcapWriter implements Dumper {
     }
 
     @Override public void close() throws IOException {
+        if (closed) return;
+        closed = true;
         if (!headerWritten && linkType == null) {
             // an empty capture still makes a valid file
             linkType = LinkType.ETHERNET;

@@ -16,6 +16,7 @@ import java.util.Map;
  */
 public final class PcapngWriter implements Dumper {
     private final OutputStream out;
+    private boolean closed;
     private final boolean big;
     private final Map<Long, Integer> interfaces = new HashMap<>();
     private final Map<Integer, Long> snaplens = new HashMap<>();
@@ -73,6 +74,7 @@ public final class PcapngWriter implements Dumper {
     }
 
     @Override public void frame(Frame f) throws IOException {
+        if (closed) throw new IOException("the writer is closed");
         if (f.linkType().code() < 0) return;   // custom/journal blocks are not packets
         section();
         int id = iface(f);
@@ -96,6 +98,8 @@ public final class PcapngWriter implements Dumper {
     }
 
     @Override public void close() throws IOException {
+        if (closed) return;
+        closed = true;
         section();
         out.flush();
     }
