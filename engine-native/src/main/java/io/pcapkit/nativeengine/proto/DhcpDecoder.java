@@ -44,6 +44,9 @@ public final class DhcpDecoder implements LayerDecoder {
     static final FieldDef BOOTP = Fields.flag("dhcp.bootp", "Frame is BOOTP", 8, 0);
     static final FieldDef ADDRESS_NOT_GIVEN = Fields.group("dhcp.client_address_not_given", "Client address not given");
 
+    /** ciaddr, yiaddr, siaddr, giaddr in their order. */
+    private static final FieldDef[] ADDRESSES = {IP_CLIENT, IP_YOUR, IP_SERVER, IP_RELAY};
+
     /** op … file: RFC 2131 figure 1. */
     static final int FIXED = 236;
     static final long MAGIC = 0x63825363L;
@@ -78,11 +81,10 @@ public final class DhcpDecoder implements LayerDecoder {
         c.add(FLAGS_BC, flags >> 15, off + 10, 2);
         c.add(FLAGS_RESERVED, flags & 0x7FFF, off + 10, 2);
         c.out().endGroup();
-        FieldDef[] addresses = {IP_CLIENT, IP_YOUR, IP_SERVER, IP_RELAY};
         for (int k = 0; k < 4; k++) {
             int at = off + 12 + 4 * k;
             if (at + 4 > end) return c.truncated(len, "DHCP header cut short");
-            c.add(addresses[k], c.u32(at), at, 4);
+            c.add(ADDRESSES[k], c.u32(at), at, 4);
         }
         if (!hardwareAddress(c, off + 28, end, htype, hlen)) return c.truncated(len, "DHCP header cut short");
         // sname and file may be overloaded with options (option 52); tshark shows them as strings all the same

@@ -40,7 +40,7 @@ final class Dhcpv6Duid {
                 if (len < 8) return;
                 c.add(LLT_HWTYPE, c.u16(v + 2), v + 2, 2);
                 c.out().addObject(LLT_TIME, AbsoluteTimes.utc(EPOCH_2000 + c.u32(v + 4), 0), v + 4, 4);
-                if (len > 8) c.out().addObject(LLT_ADDR, DhcpOptions.colonHex(c, v + 8, len - 8), v + 8, len - 8);
+                if (len > 8) c.out().addObject(LLT_ADDR, DhcpOptionValues.colonHex(c, v + 8, len - 8), v + 8, len - 8);
             }
             case 2 -> {
                 if (len < 6) return;
@@ -50,7 +50,7 @@ final class Dhcpv6Duid {
             case 3 -> {
                 if (len < 4) return;
                 c.add(LL_HWTYPE, c.u16(v + 2), v + 2, 2);
-                if (len > 4) c.out().addObject(LL_ADDR, DhcpOptions.colonHex(c, v + 4, len - 4), v + 4, len - 4);
+                if (len > 4) c.out().addObject(LL_ADDR, DhcpOptionValues.colonHex(c, v + 4, len - 4), v + 4, len - 4);
             }
             case 4 -> {
                 if (len == 18) c.ref(UUID, v + 2, 16);

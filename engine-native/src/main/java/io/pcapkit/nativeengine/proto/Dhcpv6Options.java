@@ -11,7 +11,7 @@ import io.pcapkit.nativeengine.decode.DecodeContext;
  * DHCPv6 options (RFC 8415 section 21 and later RFCs), as tshark 4.0 shows them: each option is a
  * {@code dhcpv6.option.type_str} node named after the option, holding its code, length and value. Identity
  * associations (IA_NA, IA_TA, IA_PD) and their addresses and prefixes carry options of their own, walked the same
- * way; DUIDs are in {@link Dhcpv6Duid}. Bounded: at most {@link DecodeContext#MAX_OPTIONS} options per list and
+ * way; DUIDs are in {@link Dhcpv6Duid}, domain names, client FQDN and NTP servers in {@link Dhcpv6OptionValues}. Bounded: at most {@link DecodeContext#MAX_OPTIONS} options per list and
  * {@link #MAX_DEPTH} levels of options within options.
  */
 final class Dhcpv6Options {
@@ -105,22 +105,10 @@ final class Dhcpv6Options {
     static final FieldDef NISP_FQDN = Fields.string("dhcpv6.nisp_fqdn", "nisp-domain-name");
     static final FieldDef SNTP_SERVER = Fields.ipv6("dhcpv6.sntp_server", "SNTP server address");
     static final FieldDef LIFETIME = Fields.uint("dhcpv6.lifetime", "Lifetime", 32);
-    static final FieldDef FQDN_FLAGS = Fields.hex("dhcpv6.client_fqdn_flags", "Flags", 8);
-    static final FieldDef FQDN_CLIENT_N = Fields.flag("dhcpv6.clientfqdn.client.n", "N bit", 8, 0x04);
-    static final FieldDef FQDN_CLIENT_S = Fields.flag("dhcpv6.clientfqdn.client.s", "S bit", 8, 0x01);
-    static final FieldDef FQDN_SERVER_N = Fields.flag("dhcpv6.clientfqdn.server.n", "N bit", 8, 0x04);
-    static final FieldDef FQDN_SERVER_O = Fields.flag("dhcpv6.clientfqdn.server.o", "O bit", 8, 0x02);
-    static final FieldDef FQDN_SERVER_S = Fields.flag("dhcpv6.clientfqdn.server.s", "S bit", 8, 0x01);
-    static final FieldDef CLIENT_DOMAIN = Fields.string("dhcpv6.client_domain", "Domain name");
     static final FieldDef AFTR_NAME = Fields.string("dhcpv6.aftr_name", "DS-Lite AFTR Name");
     static final FieldDef CAPTIVE_PORTAL = Fields.string("dhcpv6.captive_portal", "Captive Portal");
     static final FieldDef MUDURL = Fields.string("dhcpv6.mudurl", "MUD URL");
     static final FieldDef RELAY_PORT = Fields.uint("dhcpv6.relay_port", "Relay Source Port", 16);
-    static final FieldDef NTP_SUBOPTION = Fields.uint("dhcpv6.ntpserver.option.type", "NTP Server suboption", 16);
-    static final FieldDef NTP_SUBOPTION_LENGTH = Fields.uint("dhcpv6.ntpserver.option.length", "Length", 16);
-    static final FieldDef NTP_ADDR = Fields.ipv6("dhcpv6.ntpserver.addr", "NTP Server Address");
-    static final FieldDef NTP_MC_ADDR = Fields.ipv6("dhcpv6.ntpserver.mc_addr", "NTP Multicast Address");
-    static final FieldDef NTP_FQDN = Fields.string("dhcpv6.ntpserver.fqdn", "NTP Server FQDN");
     static final FieldDef PD_EXCLUDE_LEN = Fields.uint("dhcpv6.pd_exclude.pref_len", "Prefix length", 8);
     static final FieldDef PD_EXCLUDE_SUBNET = Fields.bytes("dhcpv6.pd_exclude.subnet_id", "Subnet ID");
 
@@ -131,8 +119,6 @@ final class Dhcpv6Options {
             SNTP = 31, LIFETIME_CODE = 32, CLIENT_FQDN = 39, NTP = 56, AFTR = 64, PD_EXCLUDE = 67, CAPTIVE = 103,
             MUD = 112, RELAY_SOURCE_PORT = 135;
     static final long CABLELABS = 4491;
-    static final FieldDef TLD = Fields.string("dhcpv6.tld", "Top-level domain");
-    static final FieldDef TLD_EXPERT = Fields.group("dhcpv6.expert.tld_lookup", "Top-level domain lookup");
 
     /** Options within options (IA → address → status …); no valid message goes deeper than a few levels. */
     static final int MAX_DEPTH = 8;
@@ -266,11 +252,11 @@ final class Dhcpv6Options {
             case RECONF -> {
                 if (len == 1) c.add(RECONF_MSG, c.u8(v), v, 1);
             }
-            case SIP_DOMAINS -> names(c, v, end, SIP_DOMAIN);
-            case DOMAIN_LIST -> names(c, v, end, SEARCH_LIST);
-            case NIS_DOMAIN -> names(c, v, end, NIS_FQDN);
-            case NISP_DOMAIN -> names(c, v, end, NISP_FQDN);
-            case AFTR -> names(c, v, end, AFTR_NAME);
+            case SIP_DOMAINS -> Dhcpv6OptionValues.names(c, v, end, SIP_DOMAIN);
+            case DOMAIN_LIST -> Dhcpv6OptionValues.names(c, v, end, SEARCH_LIST);
+            case NIS_DOMAIN -> Dhcpv6OptionValues.names(c, v, end, NIS_FQDN);
+            case NISP_DOMAIN -> Dhcpv6OptionValues.names(c, v, end, NISP_FQDN);
+            case AFTR -> Dhcpv6OptionValues.names(c, v, end, AFTR_NAME);
             case SIP_SERVERS -> addresses(c, v, len, SIP_SERVER);
             case DNS -> addresses(c, v, len, DNS_SERVER);
             case NIS -> addresses(c, v, len, NIS_SERVER);
@@ -279,8 +265,8 @@ final class Dhcpv6Options {
             case LIFETIME_CODE -> {
                 if (len == 4) c.add(LIFETIME, c.u32(v), v, 4);
             }
-            case CLIENT_FQDN -> fqdn(c, v, len, msgType);
-            case NTP -> ntpServers(c, v, end);
+            case CLIENT_FQDN -> Dhcpv6OptionValues.fqdn(c, v, len, msgType);
+            case NTP -> Dhcpv6OptionValues.ntpServers(c, v, end);
             case PD_EXCLUDE -> {
                 if (len < 1) return;
                 c.add(PD_EXCLUDE_LEN, c.u8(v), v, 1);
@@ -297,87 +283,6 @@ final class Dhcpv6Options {
 
     private static void addresses(DecodeContext c, int v, int len, FieldDef f) {
         for (int i = 0; i + 16 <= len; i += 16) c.ref(f, v + i, 16);
-    }
-
-    /** Client FQDN (RFC 4704): the flags a client sends (N, S) differ from a server's (N, O, S). */
-    private static void fqdn(DecodeContext c, int v, int len, int msgType) {
-        if (len < 1) return;
-        int flags = c.u8(v);
-        c.out().beginGroup(FQDN_FLAGS, flags, v, 1);
-        if (isFromServer(msgType)) {
-            c.add(FQDN_SERVER_N, flags >> 2 & 1, v, 1);
-            c.add(FQDN_SERVER_O, flags >> 1 & 1, v, 1);
-            c.add(FQDN_SERVER_S, flags & 1, v, 1);
-        } else {
-            c.add(FQDN_CLIENT_N, flags >> 2 & 1, v, 1);
-            c.add(FQDN_CLIENT_S, flags & 1, v, 1);
-        }
-        c.out().endGroup();
-        names(c, v + 1, v + len, CLIENT_DOMAIN);
-    }
-
-    private static boolean isFromServer(int msgType) {
-        return msgType == 2 || msgType == 7 || msgType == 10 || msgType == 13 || msgType == 15;
-    }
-
-    /** NTP Server (RFC 5908): sub-options holding a server address, a multicast address or a name. */
-    private static void ntpServers(DecodeContext c, int v, int end) {
-        int p = v;
-        for (int n = 0; p + 4 <= end && n < DecodeContext.MAX_OPTIONS; n++) {
-            int code = c.u16(p), l = c.u16(p + 2);
-            if (p + 4 + l > end) return;
-            c.add(NTP_SUBOPTION, code, p, 2);
-            c.add(NTP_SUBOPTION_LENGTH, l, p + 2, 2);
-            int d = p + 4;
-            switch (code) {
-                case 1 -> {
-                    if (l == 16) c.ref(NTP_ADDR, d, 16);
-                }
-                case 2 -> {
-                    if (l == 16) c.ref(NTP_MC_ADDR, d, 16);
-                }
-                case 3 -> names(c, d, d + l, NTP_FQDN);
-                default -> { }
-            }
-            p = d + l;
-        }
-    }
-
-    /**
-     * A list of domain names in DNS wire form without compression (RFC 8415 section 10), as tshark shows them: a
-     * fully qualified name with its trailing dot, a name not ended by its root label (a partial name, RFC 4704)
-     * without; a fully qualified name of one label is a top-level domain, which tshark reports apart.
-     */
-    static void names(DecodeContext c, int v, int end, FieldDef f) {
-        int p = v;
-        for (int n = 0; p < end && n < DecodeContext.MAX_OPTIONS; n++) {
-            int start = p;
-            StringBuilder sb = new StringBuilder();
-            int labels = 0;
-            boolean complete = false;
-            while (p < end) {
-                int l = c.u8(p);
-                if (l == 0) {
-                    p++;
-                    complete = true;
-                    break;
-                }
-                if (l > 63 || p + 1 + l > end) {
-                    c.anomaly(Anomaly.Kind.BAD_LENGTH, p, "DHCPv6 domain label of " + l + " bytes runs past its option");
-                    return;
-                }
-                if (labels++ > 0) sb.append('.');
-                sb.append(DnsNames.ascii(c, p + 1, l));
-                p += 1 + l;
-            }
-            if (complete) sb.append('.');
-            if (complete && labels == 1) {
-                c.out().addObject(TLD, sb.toString(), start, p - start);
-                c.out().addObject(TLD_EXPERT, null, start, p - start);
-            } else {
-                c.out().addObject(f, sb.toString(), start, p - start);
-            }
-        }
     }
 
     /** Four bytes as eight hex digits (tshark's IAID text). */

@@ -1,12 +1,12 @@
 package io.pcapkit.nativeengine.proto;
 
-import io.pcapkit.model.Anomaly;
 import io.pcapkit.model.Base;
 import io.pcapkit.model.FieldDef;
 import io.pcapkit.model.Fields;
 import io.pcapkit.model.Level;
 import io.pcapkit.model.Protocol;
 import io.pcapkit.model.Protocols;
+import io.pcapkit.model.ValueNames;
 import io.pcapkit.nativeengine.decode.DecodeContext;
 import io.pcapkit.nativeengine.decode.LayerDecoder;
 
@@ -30,7 +30,7 @@ public final class DnsDecoder implements LayerDecoder {
     static final FieldDef FLAGS = Fields.hex("dns.flags", "Flags", 16);
     static final FieldDef RESPONSE = Fields.flag("dns.flags.response", "Response", 16, 0x8000);
     static final FieldDef OPCODE = Fields.masked("dns.flags.opcode", "Opcode", 16, 0x7800, Base.DEC,
-            io.pcapkit.model.ValueNames.of(0, "Standard query", 1, "Inverse query", 2, "Server status request",
+            ValueNames.of(0, "Standard query", 1, "Inverse query", 2, "Server status request",
                     4, "Zone change notification", 5, "Dynamic update", 6, "DNS Stateful operations (DSO)"));
     static final FieldDef AUTHORITATIVE = Fields.flag("dns.flags.authoritative", "Authoritative", 16, 0x0400);
     static final FieldDef CONFLICT = Fields.flag("dns.flags.conflict", "Conflict", 16, 0x0400);
@@ -42,7 +42,7 @@ public final class DnsDecoder implements LayerDecoder {
     static final FieldDef AUTHENTICATED = Fields.flag("dns.flags.authenticated", "Answer authenticated", 16, 0x0020);
     static final FieldDef CHECKDISABLE = Fields.flag("dns.flags.checkdisable", "Non-authenticated data", 16, 0x0010);
     static final FieldDef RCODE = Fields.masked("dns.flags.rcode", "Reply code", 16, 0x000F, Base.DEC,
-            io.pcapkit.model.ValueNames.of(0, "No error", 1, "Format error", 2, "Server failure", 3, "No such name",
+            ValueNames.of(0, "No error", 1, "Format error", 2, "Server failure", 3, "No such name",
                     4, "Not implemented", 5, "Refused"));
     static final FieldDef COUNT_QUERIES = Fields.uint("dns.count.queries", "Questions", 16);
     static final FieldDef COUNT_ZONES = Fields.uint("dns.count.zones", "Zones", 16);
@@ -147,11 +147,7 @@ public final class DnsDecoder implements LayerDecoder {
     }
 
     static boolean cut(DecodeContext c, int have, String what) {
-        c.truncated(have, what + " cut short by the capture");
+        c.truncated(have, what + " cut short");
         return false;
-    }
-
-    static void limit(DecodeContext c, int at, String what) {
-        c.anomaly(Anomaly.Kind.LIMIT, at, what);
     }
 }

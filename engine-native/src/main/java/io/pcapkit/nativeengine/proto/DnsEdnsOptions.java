@@ -43,7 +43,7 @@ final class DnsEdnsOptions {
 
     private DnsEdnsOptions() { }
 
-    static void decode(DecodeContext c, DnsRdata.Reader r) {
+    static void decode(DecodeContext c, DnsRdataReader r) {
         for (int n = 0; r.pos < r.stop; n++) {
             if (n == DecodeContext.MAX_OPTIONS) {
                 c.anomaly(Anomaly.Kind.LIMIT, r.pos, "more than " + DecodeContext.MAX_OPTIONS + " EDNS options");

@@ -48,7 +48,7 @@ final class DnsSec {
 
     private DnsSec() { }
 
-    static void decode(DecodeContext c, DnsRdata.Reader r, int type) {
+    static void decode(DecodeContext c, DnsRdataReader r, int type) {
         switch (type) {
             case DnsRdata.T_DS -> {
                 if (r.u16(DS_KEY_ID) && r.u8(DS_ALGORITHM) && r.u8(DS_DIGEST_TYPE)) r.rest(DS_DIGEST);
@@ -63,20 +63,20 @@ final class DnsSec {
         }
     }
 
-    private static void rrsig(DecodeContext c, DnsRdata.Reader r) {
+    private static void rrsig(DecodeContext c, DnsRdataReader r) {
         if (!(r.u16(RRSIG_TYPE) && r.u8(RRSIG_ALGORITHM) && r.u8(RRSIG_LABELS) && r.u32(RRSIG_TTL))) return;
         if (!time(c, r, RRSIG_EXPIRATION) || !time(c, r, RRSIG_INCEPTION)) return;
         if (r.u16(RRSIG_KEY_TAG) && r.name(RRSIG_SIGNER)) r.rest(RRSIG_SIGNATURE);
     }
 
-    private static boolean time(DecodeContext c, DnsRdata.Reader r, FieldDef f) {
+    private static boolean time(DecodeContext c, DnsRdataReader r, FieldDef f) {
         if (!r.need(4)) return false;
         c.out().addObject(f, AbsoluteTimes.utc(c.u32(r.pos), 0), r.pos, 4);
         r.pos += 4;
         return true;
     }
 
-    private static void dnskey(DecodeContext c, DnsRdata.Reader r) {
+    private static void dnskey(DecodeContext c, DnsRdataReader r) {
         int start = r.pos;
         if (!r.need(4)) return;
         int flags = c.u16(r.pos);
@@ -103,7 +103,7 @@ final class DnsSec {
         return (int) (ac & 0xFFFF);
     }
 
-    private static void nsec3(DecodeContext c, DnsRdata.Reader r, boolean withHash) {
+    private static void nsec3(DecodeContext c, DnsRdataReader r, boolean withHash) {
         if (!r.u8(NSEC3_ALGO)) return;
         if (!r.need(1)) return;
         int flags = c.u8(r.pos);
@@ -132,7 +132,7 @@ final class DnsSec {
      * RFC 4034 section 4.1.2 type bit maps: tshark lists each type present as a {@code dns.resp.type}. Bounded by the
      * record's data (at most 256 windows of 32 bytes).
      */
-    private static void typeBitmaps(DecodeContext c, DnsRdata.Reader r) {
+    private static void typeBitmaps(DecodeContext c, DnsRdataReader r) {
         while (r.pos + 2 <= r.stop) {
             int window = c.u8(r.pos), blen = c.u8(r.pos + 1);
             if (blen == 0 || blen > 32 || r.pos + 2 + blen > r.stop) {

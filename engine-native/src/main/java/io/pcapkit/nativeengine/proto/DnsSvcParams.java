@@ -32,7 +32,7 @@ final class DnsSvcParams {
 
     private DnsSvcParams() { }
 
-    static void decode(DecodeContext c, DnsRdata.Reader r) {
+    static void decode(DecodeContext c, DnsRdataReader r) {
         if (!r.u16(PRIORITY) || !r.name(TARGET)) return;
         for (int n = 0; r.pos < r.stop; n++) {
             if (n == DecodeContext.MAX_OPTIONS) {

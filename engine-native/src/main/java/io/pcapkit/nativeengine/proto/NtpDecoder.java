@@ -72,6 +72,9 @@ public final class NtpDecoder implements LayerDecoder {
     static final FieldDef PRIV_RESERVED = Fields.hex("ntp.priv.reserved", "Reserved", 8);
     static final FieldDef PRIV_ITEMSIZE = Fields.uint("ntp.priv.itemsize", "Size of data item", 16);
 
+    private static final FieldDef[] BYTE_FIELDS = {STRATUM, PPOLL, PRECISION};
+    private static final FieldDef[] TIMES = {REFTIME, ORG, REC, XMT};
+
     static final int MODE_CONTROL = 6, MODE_PRIVATE = 7;
     /** Seconds from 1900 (NTP's era 0) to 1970. */
     static final long NTP_TO_UNIX = 2_208_988_800L;
@@ -91,10 +94,9 @@ public final class NtpDecoder implements LayerDecoder {
         c.add(MODE, mode, off, 1);
         c.out().endGroup();
         // like tshark, each field as far as the bytes go
-        FieldDef[] bytes = {STRATUM, PPOLL, PRECISION};
         for (int k = 0; k < 3; k++) {
             if (len < 2 + k) return c.truncated(len, "NTP packet needs 48 bytes, has " + len);
-            c.add(bytes[k], c.u8(off + 1 + k), off + 1 + k, 1);
+            c.add(BYTE_FIELDS[k], c.u8(off + 1 + k), off + 1 + k, 1);
         }
         if (len < 8) return c.truncated(len, "NTP packet needs 48 bytes, has " + len);
         c.add(ROOTDELAY, c.u32(off + 4), off + 4, 4);
@@ -102,10 +104,9 @@ public final class NtpDecoder implements LayerDecoder {
         c.add(ROOTDISPERSION, c.u32(off + 8), off + 8, 4);
         if (len < 16) return c.truncated(len, "NTP packet needs 48 bytes, has " + len);
         c.ref(REFID, off + 12, 4);
-        FieldDef[] times = {REFTIME, ORG, REC, XMT};
         for (int k = 0; k < 4; k++) {
             if (len < 24 + 8 * k) return c.truncated(len, "NTP packet needs 48 bytes, has " + len);
-            timestamp(c, times[k], off + 16 + 8 * k);
+            timestamp(c, TIMES[k], off + 16 + 8 * k);
         }
         int rest = len - 48;
         // RFC 5905 section 7.3: a MAC of a 4-byte key ID and a 16-byte (MD5) or 20-byte (SHA-1) digest; other

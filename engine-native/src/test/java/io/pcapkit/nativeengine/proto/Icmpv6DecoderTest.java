@@ -100,7 +100,11 @@ class Icmpv6DecoderTest {
                 "icmpv6.mldr.mar.source_address=");
     }
 
-    /** RFC 7112: the quoted packet's first fragment lacks its upper-layer header; its payload stays Raw. */
+    /**
+     * RFC 7112: the quoted packet is a first fragment. Like tshark without reassembly (the per-frame view of the
+     * native engine, {@code -o ipv6.defragment:FALSE}), its payload is decoded as far as it goes: here the start of
+     * an IPv6-in-IPv6 header, cut after 16 bytes.
+     */
     @Test void parameterProblemQuotesAFragment() {
         // tcpdump/icmpv6-rfc7112.pcap frame 1 (tshark -x)
         Frame f = decode(ETHERNET, """
@@ -115,11 +119,12 @@ class Icmpv6DecoderTest {
                 "icmpv6.checksum.status=1",
                 "icmpv6.pointer=48",
                 "ipv6.src=2001:630:42:110:2a0:98ff:fe15:ece7,2001:630:42:110:ae1f:6bff:fe46:9eda",
-                "ipv6.nxt=58,44",
+                "ipv6.nxt=58,44,48",
                 "ipv6.fraghdr.nxt=41",
                 "ipv6.fraghdr.more=1",
-                "data.len=16");
-        assertEquals("Ethernet:IPv6:ICMPv6:IPv6:IPv6_Frag:Raw", f.protochain());
+                "ipv6.plen=72,24,30768",
+                "data.len=");
+        assertEquals("Ethernet:IPv6:ICMPv6:IPv6:IPv6_Frag:IPv6", f.protochain());
     }
 
     /** The checksum is summed over the routing header's final destination, not the packet's current one. */
