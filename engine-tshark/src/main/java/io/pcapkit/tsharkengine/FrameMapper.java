@@ -211,8 +211,21 @@ final class FrameMapper {
                     } else {
                         flush(b);
                         TsharkDictionary.Entry e = dict.get(key);
-                        if (e != null && e.protocol() && !key.startsWith("_ws.")) nested(p, b, key);
-                        else fields(p, b); // a text item's sub-items, or tshark's annotations
+                        if (e != null && e.protocol() && !key.startsWith("_ws.")) {
+                            nested(p, b, key);
+                        } else if (e != null && !key.startsWith("_ws.")) {
+                            // a valueless field (FT_NONE) whose only content is its sub-items, e.g.
+                            // tls.change_cipher_spec carrying an expert note: the field itself, then them
+                            boolean ownRaw = rawKey != null && rawKey.length() == key.length() + 4 && rawKey.startsWith(key);
+                            pendName = key;
+                            pendText = "";
+                            pendOff = ownRaw ? rawOff : -1;
+                            pendLen = ownRaw ? rawLen : 0;
+                            rawKey = null;
+                            group(p, b);
+                        } else {
+                            fields(p, b); // a text item's sub-items, or tshark's annotations
+                        }
                     }
                 }
                 default -> {
