@@ -41,6 +41,8 @@ public final class Reassembly implements FrameListener {
     private final List<TcpStream> streams = new ArrayList<>();
     private boolean keep = true;
     private Engine engine;
+    /** The default engine, for datagrams {@link #engine} cannot decode (made on first need). */
+    private Engine fallback;
     private IpDefragmenter ip;
     private TcpReassembler tcp;
     private final Packet packet = new Packet();
@@ -172,13 +174,11 @@ public final class Reassembly implements FrameListener {
     private void datagram(Datagram d, long number, long nanos, int depth) {
         Frame decoded = null;
         if (d.status() == Datagram.Status.COMPLETE && engine != null) {
+            LinkType lt = d.key().version() == 4 ? LinkType.IPV4 : LinkType.IPV6;
             try {
-                decoded = engine.decode(d.key().version() == 4 ? LinkType.IPV4 : LinkType.IPV6, d.bytes(), number, nanos);
+                decoded = engine.decode(lt, d.bytes(), number, nanos);
             } catch (UnsupportedOperationException e) {
-                if (!decodeWarned) {
-                    decodeWarned = true;
-                    notes.add(e.getMessage() + ": reassembled datagrams are kept as bytes, their TCP not followed");
-                }
+                decoded = decodeWithDefaultEngine(e, lt, d.bytes(), number, nanos);
             }
         }
         Datagram done = decoded == null ? d : new Datagram(d.status(), d.key(), d.frames(), d.header(), d.payload(),
@@ -186,6 +186,32 @@ public final class Reassembly implements FrameListener {
         datagram(done);
         // what the datagram carried joins its stream (a fragmented datagram inside one, too, up to a depth)
         if (decoded != null && depth < 2) handle(new Packet(), decoded, number, nanos, depth + 1);
+    }
+
+    /**
+     * An engine that cannot decode bytes outside a capture (tshark reads files) has its reassembled datagrams
+     * decoded by the default engine, so its TCP inside them still joins its stream and every engine gives the same
+     * streams; said once in the notes. Without a default engine the datagram stays bytes.
+     */
+    private Frame decodeWithDefaultEngine(UnsupportedOperationException why, LinkType lt, byte[] bytes, long number,
+                                          long nanos) {
+        if (fallback == null && !decodeWarned) {
+            decodeWarned = true;
+            try {
+                fallback = io.pcapkit.spi.Engines.discover().require(io.pcapkit.spi.Engines.DEFAULT)
+                        .create(io.pcapkit.spi.EngineOptions.defaults());
+                notes.add(why.getMessage() + ": reassembled datagrams are decoded by the "
+                        + io.pcapkit.spi.Engines.DEFAULT + " engine");
+            } catch (RuntimeException e) {
+                notes.add(why.getMessage() + ": reassembled datagrams are kept as bytes, their TCP not followed");
+            }
+        }
+        if (fallback == null) return null;
+        try {
+            return fallback.decode(lt, bytes, number, nanos);
+        } catch (UnsupportedOperationException e) {
+            return null;
+        }
     }
 
     @Override public void end() {
