@@ -1,0 +1,78 @@
+package io.pcapkit.pcap4jengine;
+
+import io.pcapkit.model.FrameBuilder;
+import io.pcapkit.model.Protocols;
+import org.pcap4j.packet.ArpPacket;
+import org.pcap4j.packet.BsdLoopbackPacket;
+import org.pcap4j.packet.Dot1qVlanTagPacket;
+import org.pcap4j.packet.EthernetPacket;
+import org.pcap4j.packet.LinuxSllPacket;
+import org.pcap4j.util.MacAddress;
+
+import java.net.Inet4Address;
+import java.net.InetAddress;
+
+/** Link-layer packets of Pcap4J: Ethernet II, 802.1Q tags, ARP, Linux cooked capture, BSD loopback. */
+final class LinkMapping {
+    private LinkMapping() { }
+
+    static void ethernet(EthernetPacket e, FrameBuilder b, int off) {
+        EthernetPacket.EthernetHeader h = e.getHeader();
+        b.beginLayer(Protocols.ETHERNET, off);
+        b.add(F.ETH_DST, mac(h.getDstAddr()), off, 6);
+        b.add(F.ETH_SRC, mac(h.getSrcAddr()), off + 6, 6);
+        b.add(F.ETH_TYPE, h.getType().value() & 0xFFFF, off + 12, 2);
+    }
+
+    static void vlan(Dot1qVlanTagPacket v, FrameBuilder b, int off) {
+        Dot1qVlanTagPacket.Dot1qVlanTagHeader h = v.getHeader();
+        b.beginLayer(Protocols.VLAN, off);
+        b.add(F.VLAN_PRIORITY, h.getPriority() & 0x07, off, 2);
+        b.add(F.VLAN_DEI, h.getCfi() ? 1 : 0, off, 2);
+        b.add(F.VLAN_ID, h.getVid() & 0x0FFF, off, 2);
+        b.add(F.VLAN_ETYPE, h.getType().value() & 0xFFFF, off + 2, 2);
+    }
+
+    static void arp(ArpPacket a, FrameBuilder b, int off) {
+        ArpPacket.ArpHeader h = a.getHeader();
+        b.beginLayer(Protocols.ARP, off);
+        b.add(F.ARP_HW_TYPE, h.getHardwareType().value() & 0xFFFF, off, 2);
+        b.add(F.ARP_PROTO_TYPE, h.getProtocolType().value() & 0xFFFF, off + 2, 2);
+        int hs = h.getHardwareAddrLength() & 0xFF, ps = h.getProtocolAddrLength() & 0xFF;
+        b.add(F.ARP_HW_SIZE, hs, off + 4, 1);
+        b.add(F.ARP_PROTO_SIZE, ps, off + 5, 1);
+        b.add(F.ARP_OPCODE, h.getOperation().value() & 0xFFFF, off + 6, 2);
+        // Pcap4J decodes only Ethernet/IPv4 ARP (6 and 4 bytes); it refuses the rest as illegal
+        b.add(F.ARP_SRC_MAC, mac(h.getSrcHardwareAddr()), off + 8, hs);
+        b.add(F.ARP_SRC_IPV4, ipv4(h.getSrcProtocolAddr()), off + 8 + hs, ps);
+        b.add(F.ARP_DST_MAC, mac(h.getDstHardwareAddr()), off + 8 + hs + ps, hs);
+        b.add(F.ARP_DST_IPV4, ipv4(h.getDstProtocolAddr()), off + 8 + 2 * hs + ps, ps);
+    }
+
+    static void sll(LinuxSllPacket s, FrameBuilder b, int off) {
+        LinuxSllPacket.LinuxSllHeader h = s.getHeader();
+        b.beginLayer(Protocols.SLL, off);
+        b.add(F.SLL_PKTTYPE, h.getPacketType().value() & 0xFFFF, off, 2);
+        b.add(F.SLL_HATYPE, h.getAddressType().value() & 0xFFFF, off + 2, 2);
+        b.add(F.SLL_HALEN, h.getAddressLength() & 0xFFFF, off + 4, 2);
+        b.add(F.SLL_ETYPE, h.getProtocol().value() & 0xFFFF, off + 14, 2);
+    }
+
+    static void loopback(BsdLoopbackPacket n, FrameBuilder b, int off) {
+        b.beginLayer(Protocols.NULL, off);
+        b.add(F.NULL_FAMILY, n.getHeader().getProtocolFamily().value() & 0xFFFFFFFFL, off, 4);
+    }
+
+    static long mac(MacAddress m) {
+        byte[] a = m.getAddress();
+        long v = 0;
+        for (byte x : a) v = (v << 8) | (x & 0xFF);
+        return v;
+    }
+
+    static long ipv4(InetAddress a) {
+        if (!(a instanceof Inet4Address)) return 0;
+        byte[] x = a.getAddress();
+        return ((x[0] & 0xFFL) << 24) | ((x[1] & 0xFF) << 16) | ((x[2] & 0xFF) << 8) | (x[3] & 0xFF);
+    }
+}
