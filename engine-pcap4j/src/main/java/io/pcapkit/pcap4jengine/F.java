@@ -24,10 +24,12 @@ final class F {
     static final FieldDef ETH_DST = def("eth.dst", FieldType.MAC, Base.NONE, 48, 0);
     static final FieldDef ETH_SRC = def("eth.src", FieldType.MAC, Base.NONE, 48, 0);
     static final FieldDef ETH_TYPE = hex("eth.type", 16);
+    static final FieldDef ETH_LEN = uint("eth.len", 16);
     static final FieldDef VLAN_PRIORITY = masked("vlan.priority", 16, 0xE000, Base.DEC);
     static final FieldDef VLAN_DEI = flag("vlan.dei", 16, 0x1000);
     static final FieldDef VLAN_ID = masked("vlan.id", 16, 0x0FFF, Base.DEC);
     static final FieldDef VLAN_ETYPE = hex("vlan.etype", 16);
+    static final FieldDef VLAN_LEN = uint("vlan.len", 16);
     static final FieldDef ARP_HW_TYPE = uint("arp.hw.type", 16);
     static final FieldDef ARP_PROTO_TYPE = hex("arp.proto.type", 16);
     static final FieldDef ARP_HW_SIZE = uint("arp.hw.size", 8);

@@ -63,20 +63,32 @@ final class IpMapping {
         b.addObject(F.IPV6_DST, h.getDstAddr().getAddress(), off + 24, 16);
     }
 
-    static void hopOpts(IpV6ExtHopByHopOptionsPacket p, FrameBuilder b, int off) {
-        options(p, Protocols.IPV6_HOPOPTS, F.HOPOPTS_NXT, F.HOPOPTS_LEN, b, off);
+    static boolean hopOpts(IpV6ExtHopByHopOptionsPacket p, FrameBuilder b, int off) {
+        return options(p, Protocols.IPV6_HOPOPTS, F.HOPOPTS_NXT, F.HOPOPTS_LEN, b, off);
     }
 
-    static void dstOpts(IpV6ExtDestinationOptionsPacket p, FrameBuilder b, int off) {
-        options(p, Protocols.IPV6_DSTOPTS, F.DSTOPTS_NXT, F.DSTOPTS_LEN, b, off);
+    static boolean dstOpts(IpV6ExtDestinationOptionsPacket p, FrameBuilder b, int off) {
+        return options(p, Protocols.IPV6_DSTOPTS, F.DSTOPTS_NXT, F.DSTOPTS_LEN, b, off);
     }
 
-    private static void options(IpV6ExtOptionsPacket p, io.pcapkit.model.Protocol proto,
+    /**
+     * Returns false when Pcap4J's idea of the header's size disagrees with its Hdr Ext Len: Pcap4J 1.8.2 sizes the
+     * header from the options it parsed (a PadN of length 0 counts as nothing), so what it decoded after it starts
+     * at the wrong byte and is not mapped.
+     */
+    private static boolean options(IpV6ExtOptionsPacket p, io.pcapkit.model.Protocol proto,
                                 io.pcapkit.model.FieldDef nxt, io.pcapkit.model.FieldDef len, FrameBuilder b, int off) {
         IpV6ExtOptionsPacket.IpV6ExtOptionsHeader h = p.getHeader();
         b.beginLayer(proto, off);
         b.add(nxt, h.getNextHeader().value() & 0xFF, off, 1);
         b.add(len, h.getHdrExtLen() & 0xFF, off + 1, 1);
+        int declared = ((h.getHdrExtLen() & 0xFF) + 1) * 8;
+        if (declared != h.length()) {
+            b.anomaly(io.pcapkit.model.Anomaly.Kind.BAD_LENGTH, off, "Pcap4J took this header for " + h.length()
+                    + " bytes, its length field says " + declared + ": what follows is not mapped");
+            return false;
+        }
+        return true;
     }
 
     static void routing(IpV6ExtRoutingPacket p, FrameBuilder b, int off) {

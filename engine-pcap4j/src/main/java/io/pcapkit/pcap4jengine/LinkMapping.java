@@ -21,7 +21,7 @@ final class LinkMapping {
         b.beginLayer(Protocols.ETHERNET, off);
         b.add(F.ETH_DST, mac(h.getDstAddr()), off, 6);
         b.add(F.ETH_SRC, mac(h.getSrcAddr()), off + 6, 6);
-        b.add(F.ETH_TYPE, h.getType().value() & 0xFFFF, off + 12, 2);
+        b.add(typeOrLength(h.getType().value(), F.ETH_TYPE, F.ETH_LEN), h.getType().value() & 0xFFFF, off + 12, 2);
     }
 
     static void vlan(Dot1qVlanTagPacket v, FrameBuilder b, int off) {
@@ -30,7 +30,7 @@ final class LinkMapping {
         b.add(F.VLAN_PRIORITY, h.getPriority() & 0x07, off, 2);
         b.add(F.VLAN_DEI, h.getCfi() ? 1 : 0, off, 2);
         b.add(F.VLAN_ID, h.getVid() & 0x0FFF, off, 2);
-        b.add(F.VLAN_ETYPE, h.getType().value() & 0xFFFF, off + 2, 2);
+        b.add(typeOrLength(h.getType().value(), F.VLAN_ETYPE, F.VLAN_LEN), h.getType().value() & 0xFFFF, off + 2, 2);
     }
 
     static void arp(ArpPacket a, FrameBuilder b, int off) {
@@ -42,11 +42,16 @@ final class LinkMapping {
         b.add(F.ARP_HW_SIZE, hs, off + 4, 1);
         b.add(F.ARP_PROTO_SIZE, ps, off + 5, 1);
         b.add(F.ARP_OPCODE, h.getOperation().value() & 0xFFFF, off + 6, 2);
-        // Pcap4J decodes only Ethernet/IPv4 ARP (6 and 4 bytes); it refuses the rest as illegal
-        b.add(F.ARP_SRC_MAC, mac(h.getSrcHardwareAddr()), off + 8, hs);
-        b.add(F.ARP_SRC_IPV4, ipv4(h.getSrcProtocolAddr()), off + 8 + hs, ps);
-        b.add(F.ARP_DST_MAC, mac(h.getDstHardwareAddr()), off + 8 + hs + ps, hs);
-        b.add(F.ARP_DST_IPV4, ipv4(h.getDstProtocolAddr()), off + 8 + 2 * hs + ps, ps);
+        // Pcap4J reads the addresses as 6 + 4 + 6 + 4 bytes whatever the size fields say. Wireshark names them
+        // hw_mac / proto_ipv4 only for Ethernet-sized MACs (hardware type 1 or 6) and IPv4 (0x0800, 0xCC); an
+        // address is mapped only where Pcap4J's fixed offsets are the true ones
+        int hw = h.getHardwareType().value() & 0xFFFF, pro = h.getProtocolType().value() & 0xFFFF;
+        boolean ether = (hw == 1 || hw == 6) && hs == 6;
+        boolean ipv4 = (pro == 0x0800 || pro == 0x00CC) && ps == 4;
+        if (ether) b.add(F.ARP_SRC_MAC, mac(h.getSrcHardwareAddr()), off + 8, hs);
+        if (ipv4 && hs == 6) b.add(F.ARP_SRC_IPV4, ipv4(h.getSrcProtocolAddr()), off + 8 + hs, ps);
+        if (ether && ps == 4) b.add(F.ARP_DST_MAC, mac(h.getDstHardwareAddr()), off + 8 + hs + ps, hs);
+        if (ipv4 && hs == 6) b.add(F.ARP_DST_IPV4, ipv4(h.getDstProtocolAddr()), off + 8 + 2 * hs + ps, ps);
     }
 
     static void sll(LinuxSllPacket s, FrameBuilder b, int off) {
@@ -61,6 +66,14 @@ final class LinkMapping {
     static void loopback(BsdLoopbackPacket n, FrameBuilder b, int off) {
         b.beginLayer(Protocols.NULL, off);
         b.add(F.NULL_FAMILY, n.getHeader().getProtocolFamily().value() & 0xFFFFFFFFL, off, 4);
+    }
+
+    /**
+     * Pcap4J keeps an IEEE 802.3 length (up to 1500) as if it were an EtherType; Wireshark calls it a length.
+     */
+    private static io.pcapkit.model.FieldDef typeOrLength(short value, io.pcapkit.model.FieldDef type,
+                                                          io.pcapkit.model.FieldDef length) {
+        return (value & 0xFFFF) <= 1500 ? length : type;
     }
 
     static long mac(MacAddress m) {

@@ -34,7 +34,23 @@ final class PacketMapper {
     /** Deeper chains than this (tunnels in tunnels) are cut: the rest is Raw with a LIMIT anomaly. */
     static final int MAX_LAYERS = 32;
 
+    /** mapOne's answer when the layer was mapped but what Pcap4J decoded after it is not to be trusted. */
+    private static final int STOP = -2;
+
     private PacketMapper() { }
+
+    /** ICMP error messages, the only ones that carry the datagram that caused them (RFC 792, RFC 4443). */
+    static boolean quotesDatagram(Packet icmp) {
+        if (icmp instanceof IcmpV4CommonPacket v4) {
+            int t = v4.getHeader().getType().value() & 0xFF;
+            return t == 3 || t == 4 || t == 5 || t == 11 || t == 12;
+        }
+        if (icmp instanceof IcmpV6CommonPacket v6) {
+            int t = v6.getHeader().getType().value() & 0xFF;
+            return t >= 1 && t <= 4;
+        }
+        return false;
+    }
 
     /** Maps {@code top} (the link-layer packet) into {@code b}, whose frame is already reset. */
     static void map(Packet top, FrameBuilder b) {
@@ -50,6 +66,13 @@ final class PacketMapper {
             }
             int hdr = p.getHeader() == null ? 0 : p.getHeader().length();
             int extra = mapOne(p, b, off, hdr);
+            if (extra == STOP) {
+                if (len > hdr) {
+                    b.beginLayer(Protocols.RAW, off + hdr);
+                    b.endLayer(len - hdr);
+                }
+                return;
+            }
             if (extra < 0) {
                 b.beginLayer(Protocols.RAW, off);
                 if (p instanceof IllegalPacket) {
@@ -62,8 +85,16 @@ final class PacketMapper {
             off += hdr;
             if (extra > 0) {
                 // the message body Pcap4J keeps as a packet of its own (an ICMP echo) belongs to this layer
+                Packet common = p;
                 p = p.getPayload();
                 off += extra;
+                if (p.getPayload() != null && !quotesDatagram(common)) {
+                    // Pcap4J decodes the body of messages it does not know (MLDv2 reports …) as a quoted
+                    // datagram; only error messages quote one, so the rest stays Raw
+                    b.beginLayer(Protocols.RAW, off);
+                    b.endLayer(p.getPayload().length());
+                    return;
+                }
             }
         }
     }
@@ -82,8 +113,8 @@ final class PacketMapper {
             case BsdLoopbackPacket n -> LinkMapping.loopback(n, b, off);
             case IpV4Packet ip -> IpMapping.ipv4(ip, b, off);
             case IpV6Packet ip -> IpMapping.ipv6(ip, b, off);
-            case IpV6ExtHopByHopOptionsPacket h -> IpMapping.hopOpts(h, b, off);
-            case IpV6ExtDestinationOptionsPacket d -> IpMapping.dstOpts(d, b, off);
+            case IpV6ExtHopByHopOptionsPacket h -> extra = IpMapping.hopOpts(h, b, off) ? 0 : STOP;
+            case IpV6ExtDestinationOptionsPacket d -> extra = IpMapping.dstOpts(d, b, off) ? 0 : STOP;
             case IpV6ExtRoutingPacket r -> IpMapping.routing(r, b, off);
             case IpV6ExtFragmentPacket f -> IpMapping.fragment(f, b, off);
             case IcmpV4CommonPacket i -> extra = TransportMapping.icmpv4(i, b, off);
@@ -97,7 +128,7 @@ final class PacketMapper {
                 return -1;
             }
         }
-        b.endLayer(hdr + extra);
+        b.endLayer(hdr + Math.max(extra, 0));
         return extra;
     }
 }

@@ -38,6 +38,8 @@ final class Pcap4jFrameSource implements FrameSource {
     private static final PacketFactory<Packet, DataLinkType> FACTORY =
             PacketFactories.getFactory(Packet.class, DataLinkType.class);
 
+    private static final byte[] EMPTY = new byte[0];
+
     private final PcapHandle handle;
     private final Path file;
     private final String name;
@@ -97,6 +99,13 @@ final class Pcap4jFrameSource implements FrameSource {
                 throw failure;
             } catch (TimeoutException | NotOpenException e) {
                 throw new IOException(name + ": libpcap: " + e.getMessage(), e);
+            } catch (RuntimeException e) {
+                // libpcap read the record, Pcap4J failed on its header (a time stamp with >= 10^9 ns makes
+                // java.sql.Timestamp throw) and dropped its bytes: the frame is kept, empty, with the reason
+                number++;
+                builder.reset(frame, number, Frame.NO_TIMESTAMP, 0, 0, linkType, Frame.NO_INTERFACE, EMPTY, 0);
+                builder.anomaly(Anomaly.Kind.RECORD, -1, "Pcap4J could not read this record's header: " + e);
+                return builder.finish();
             }
             number++;
             if (raw.length > maxFrameBytes) {
