@@ -41,13 +41,14 @@ final class AppMapping {
         b.add(F.DNS_FLAGS, flags, off + 2, 2);
         b.addMasked(F.DNS_RESPONSE, flags, off + 2, 2);
         b.addMasked(F.DNS_OPCODE, flags, off + 2, 2);
-        // tshark shows AA only in responses, RA/AD/rcode only in responses, and Z and CD in both
+        // tshark shows AA, RA and the rcode only in responses, AD in responses and in queries that set it, Z and CD
+        // in both
         if (h.isResponse()) b.addMasked(F.DNS_AA, flags, off + 2, 2);
         b.addMasked(F.DNS_TC, flags, off + 2, 2);
         b.addMasked(F.DNS_RD, flags, off + 2, 2);
         if (h.isResponse()) b.addMasked(F.DNS_RA, flags, off + 2, 2);
         b.addMasked(F.DNS_Z, flags, off + 2, 2);
-        if (h.isResponse()) b.addMasked(F.DNS_AD, flags, off + 2, 2);
+        if (h.isResponse() || h.isAuthenticData()) b.addMasked(F.DNS_AD, flags, off + 2, 2);
         b.addMasked(F.DNS_CD, flags, off + 2, 2);
         if (h.isResponse()) b.addMasked(F.DNS_RCODE, flags, off + 2, 2);
         b.add(F.DNS_QDCOUNT, h.getQdCount() & 0xFFFF, off + 4, 2);
