@@ -14,61 +14,61 @@ import org.pcap4j.packet.IpV6Packet;
 final class IpMapping {
     private IpMapping() { }
 
-    static void ipv4(IpV4Packet ip, FrameBuilder b, int off) {
+    static void ipv4(IpV4Packet ip, FrameBuilder b, int off, F f) {
         IpV4Packet.IpV4Header h = ip.getHeader();
         b.beginLayer(Protocols.IPV4, off);
-        b.add(F.IP_VERSION, h.getVersion().value() & 0xFF, off, 1);
-        b.add(F.IP_HDR_LEN, (h.getIhl() & 0x0F) * 4L, off, 1);
+        b.add(f.IP_VERSION, h.getVersion().value() & 0xFF, off, 1);
+        b.add(f.IP_HDR_LEN, (h.getIhl() & 0x0F) * 4L, off, 1);
         int tos = h.getTos().value() & 0xFF;
-        b.add(F.IP_DSFIELD, tos, off + 1, 1);
-        b.addMasked(F.IP_DSCP, tos, off + 1, 1);
-        b.addMasked(F.IP_ECN, tos, off + 1, 1);
-        b.add(F.IP_LEN, h.getTotalLengthAsInt(), off + 2, 2);
-        b.add(F.IP_ID, h.getIdentificationAsInt(), off + 4, 2);
+        b.add(f.IP_DSFIELD, tos, off + 1, 1);
+        b.addMasked(f.IP_DSCP, tos, off + 1, 1);
+        b.addMasked(f.IP_ECN, tos, off + 1, 1);
+        b.add(f.IP_LEN, h.getTotalLengthAsInt(), off + 2, 2);
+        b.add(f.IP_ID, h.getIdentificationAsInt(), off + 4, 2);
         int flags = (h.getReservedFlag() ? 0x80 : 0) | (h.getDontFragmentFlag() ? 0x40 : 0)
                 | (h.getMoreFragmentFlag() ? 0x20 : 0);
-        b.addMasked(F.IP_FLAGS, flags, off + 6, 1);
-        b.add(F.IP_FLAG_RB, h.getReservedFlag() ? 1 : 0, off + 6, 1);
-        b.add(F.IP_FLAG_DF, h.getDontFragmentFlag() ? 1 : 0, off + 6, 1);
-        b.add(F.IP_FLAG_MF, h.getMoreFragmentFlag() ? 1 : 0, off + 6, 1);
-        b.add(F.IP_FRAG_OFFSET, h.getFragmentOffset() & 0x1FFF, off + 6, 2);
-        b.add(F.IP_TTL, h.getTtlAsInt(), off + 8, 1);
-        b.add(F.IP_PROTO, h.getProtocol().value() & 0xFF, off + 9, 1);
-        b.add(F.IP_CHECKSUM, h.getHeaderChecksum() & 0xFFFF, off + 10, 2);
-        b.add(F.IP_SRC, LinkMapping.ipv4(h.getSrcAddr()), off + 12, 4);
-        b.add(F.IP_DST, LinkMapping.ipv4(h.getDstAddr()), off + 16, 4);
+        b.addMasked(f.IP_FLAGS, flags, off + 6, 1);
+        b.add(f.IP_FLAG_RB, h.getReservedFlag() ? 1 : 0, off + 6, 1);
+        b.add(f.IP_FLAG_DF, h.getDontFragmentFlag() ? 1 : 0, off + 6, 1);
+        b.add(f.IP_FLAG_MF, h.getMoreFragmentFlag() ? 1 : 0, off + 6, 1);
+        b.add(f.IP_FRAG_OFFSET, h.getFragmentOffset() & 0x1FFF, off + 6, 2);
+        b.add(f.IP_TTL, h.getTtlAsInt(), off + 8, 1);
+        b.add(f.IP_PROTO, h.getProtocol().value() & 0xFF, off + 9, 1);
+        b.add(f.IP_CHECKSUM, h.getHeaderChecksum() & 0xFFFF, off + 10, 2);
+        b.add(f.IP_SRC, LinkMapping.ipv4(h.getSrcAddr()), off + 12, 4);
+        b.add(f.IP_DST, LinkMapping.ipv4(h.getDstAddr()), off + 16, 4);
         int o = off + 20;
         for (IpV4Packet.IpV4Option opt : h.getOptions()) {
             int n = opt.length();
-            b.add(F.IP_OPT_TYPE, opt.getType().value() & 0xFF, o, n);
+            b.add(f.IP_OPT_TYPE, opt.getType().value() & 0xFF, o, n);
             o += n;
         }
     }
 
-    static void ipv6(IpV6Packet ip, FrameBuilder b, int off) {
+    static void ipv6(IpV6Packet ip, FrameBuilder b, int off, F f) {
         IpV6Packet.IpV6Header h = ip.getHeader();
         b.beginLayer(Protocols.IPV6, off);
-        b.add(F.IPV6_VERSION, h.getVersion().value() & 0xFF, off, 1);
+        b.add(f.IPV6_VERSION, h.getVersion().value() & 0xFF, off, 1);
         // the first 32 bits as one integer: version, traffic class and flow label are masks of it
         long word = ((long) (h.getVersion().value() & 0x0F) << 28) | ((h.getTrafficClass().value() & 0xFFL) << 20)
                 | (h.getFlowLabel().value() & 0xFFFFF);
-        b.addMasked(F.IPV6_TCLASS, word, off, 4);
-        b.addMasked(F.IPV6_DSCP, word, off, 4);
-        b.addMasked(F.IPV6_ECN, word, off, 4);
-        b.add(F.IPV6_FLOW, h.getFlowLabel().value() & 0xFFFFF, off + 1, 3);
-        b.add(F.IPV6_PLEN, h.getPayloadLength() & 0xFFFF, off + 4, 2);
-        b.add(F.IPV6_NXT, h.getNextHeader().value() & 0xFF, off + 6, 1);
-        b.add(F.IPV6_HLIM, h.getHopLimit() & 0xFF, off + 7, 1);
-        b.addObject(F.IPV6_SRC, h.getSrcAddr().getAddress(), off + 8, 16);
-        b.addObject(F.IPV6_DST, h.getDstAddr().getAddress(), off + 24, 16);
+        b.addMasked(f.IPV6_TCLASS, word, off, 4);
+        b.addMasked(f.IPV6_DSCP, word, off, 4);
+        b.addMasked(f.IPV6_ECN, word, off, 4);
+        b.add(f.IPV6_FLOW, h.getFlowLabel().value() & 0xFFFFF, off + 1, 3);
+        b.add(f.IPV6_PLEN, h.getPayloadLength() & 0xFFFF, off + 4, 2);
+        b.add(f.IPV6_NXT, h.getNextHeader().value() & 0xFF, off + 6, 1);
+        b.add(f.IPV6_HLIM, h.getHopLimit() & 0xFF, off + 7, 1);
+        b.addObject(f.IPV6_SRC, h.getSrcAddr().getAddress(), off + 8, 16);
+        b.addObject(f.IPV6_DST, h.getDstAddr().getAddress(), off + 24, 16);
     }
 
-    static boolean hopOpts(IpV6ExtHopByHopOptionsPacket p, FrameBuilder b, int off) {
-        return options(p, Protocols.IPV6_HOPOPTS, F.HOPOPTS_NXT, F.HOPOPTS_LEN, b, off);
+    static boolean hopOpts(IpV6ExtHopByHopOptionsPacket p, FrameBuilder b, int off, F f) {
+        return options(p, Protocols.IPV6_HOPOPTS, f.HOPOPTS_NXT, f.HOPOPTS_LEN, b, off);
     }
 
-    static boolean dstOpts(IpV6ExtDestinationOptionsPacket p, FrameBuilder b, int off) {
-        return options(p, Protocols.IPV6_DSTOPTS, F.DSTOPTS_NXT, F.DSTOPTS_LEN, b, off);
+    static boolean dstOpts(IpV6ExtDestinationOptionsPacket p, FrameBuilder b, int off, F f) {
+        return options(p, Protocols.IPV6_DSTOPTS, f.DSTOPTS_NXT, f.DSTOPTS_LEN, b, off);
     }
 
     /**
@@ -91,23 +91,23 @@ final class IpMapping {
         return true;
     }
 
-    static void routing(IpV6ExtRoutingPacket p, FrameBuilder b, int off) {
+    static void routing(IpV6ExtRoutingPacket p, FrameBuilder b, int off, F f) {
         IpV6ExtRoutingPacket.IpV6ExtRoutingHeader h = p.getHeader();
         b.beginLayer(Protocols.IPV6_ROUTING, off);
-        b.add(F.ROUTING_NXT, h.getNextHeader().value() & 0xFF, off, 1);
-        b.add(F.ROUTING_LEN, h.getHdrExtLen() & 0xFF, off + 1, 1);
-        b.add(F.ROUTING_TYPE, h.getRoutingType().value() & 0xFF, off + 2, 1);
-        b.add(F.ROUTING_SEGLEFT, h.getSegmentsLeft() & 0xFF, off + 3, 1);
+        b.add(f.ROUTING_NXT, h.getNextHeader().value() & 0xFF, off, 1);
+        b.add(f.ROUTING_LEN, h.getHdrExtLen() & 0xFF, off + 1, 1);
+        b.add(f.ROUTING_TYPE, h.getRoutingType().value() & 0xFF, off + 2, 1);
+        b.add(f.ROUTING_SEGLEFT, h.getSegmentsLeft() & 0xFF, off + 3, 1);
     }
 
-    static void fragment(IpV6ExtFragmentPacket p, FrameBuilder b, int off) {
+    static void fragment(IpV6ExtFragmentPacket p, FrameBuilder b, int off, F f) {
         IpV6ExtFragmentPacket.IpV6ExtFragmentHeader h = p.getHeader();
         b.beginLayer(Protocols.IPV6_FRAG, off);
-        b.add(F.FRAG_NXT, h.getNextHeader().value() & 0xFF, off, 1);
-        b.add(F.FRAG_RESERVED_OCTET, h.getReserved() & 0xFF, off + 1, 1);
-        b.add(F.FRAG_OFFSET, h.getFragmentOffset() & 0x1FFF, off + 2, 2);
-        b.add(F.FRAG_RESERVED_BITS, h.getRes() & 0x03, off + 2, 2);
-        b.add(F.FRAG_MORE, h.getM() ? 1 : 0, off + 2, 2);
-        b.add(F.FRAG_IDENT, h.getIdentification() & 0xFFFFFFFFL, off + 4, 4);
+        b.add(f.FRAG_NXT, h.getNextHeader().value() & 0xFF, off, 1);
+        b.add(f.FRAG_RESERVED_OCTET, h.getReserved() & 0xFF, off + 1, 1);
+        b.add(f.FRAG_OFFSET, h.getFragmentOffset() & 0x1FFF, off + 2, 2);
+        b.add(f.FRAG_RESERVED_BITS, h.getRes() & 0x03, off + 2, 2);
+        b.add(f.FRAG_MORE, h.getM() ? 1 : 0, off + 2, 2);
+        b.add(f.FRAG_IDENT, h.getIdentification() & 0xFFFFFFFFL, off + 4, 4);
     }
 }

@@ -16,56 +16,56 @@ import java.net.InetAddress;
 final class LinkMapping {
     private LinkMapping() { }
 
-    static void ethernet(EthernetPacket e, FrameBuilder b, int off) {
+    static void ethernet(EthernetPacket e, FrameBuilder b, int off, F f) {
         EthernetPacket.EthernetHeader h = e.getHeader();
         b.beginLayer(Protocols.ETHERNET, off);
-        b.add(F.ETH_DST, mac(h.getDstAddr()), off, 6);
-        b.add(F.ETH_SRC, mac(h.getSrcAddr()), off + 6, 6);
-        b.add(typeOrLength(h.getType().value(), F.ETH_TYPE, F.ETH_LEN), h.getType().value() & 0xFFFF, off + 12, 2);
+        b.add(f.ETH_DST, mac(h.getDstAddr()), off, 6);
+        b.add(f.ETH_SRC, mac(h.getSrcAddr()), off + 6, 6);
+        b.add(typeOrLength(h.getType().value(), f.ETH_TYPE, f.ETH_LEN), h.getType().value() & 0xFFFF, off + 12, 2);
     }
 
-    static void vlan(Dot1qVlanTagPacket v, FrameBuilder b, int off) {
+    static void vlan(Dot1qVlanTagPacket v, FrameBuilder b, int off, F f) {
         Dot1qVlanTagPacket.Dot1qVlanTagHeader h = v.getHeader();
         b.beginLayer(Protocols.VLAN, off);
-        b.add(F.VLAN_PRIORITY, h.getPriority() & 0x07, off, 2);
-        b.add(F.VLAN_DEI, h.getCfi() ? 1 : 0, off, 2);
-        b.add(F.VLAN_ID, h.getVid() & 0x0FFF, off, 2);
-        b.add(typeOrLength(h.getType().value(), F.VLAN_ETYPE, F.VLAN_LEN), h.getType().value() & 0xFFFF, off + 2, 2);
+        b.add(f.VLAN_PRIORITY, h.getPriority() & 0x07, off, 2);
+        b.add(f.VLAN_DEI, h.getCfi() ? 1 : 0, off, 2);
+        b.add(f.VLAN_ID, h.getVid() & 0x0FFF, off, 2);
+        b.add(typeOrLength(h.getType().value(), f.VLAN_ETYPE, f.VLAN_LEN), h.getType().value() & 0xFFFF, off + 2, 2);
     }
 
-    static void arp(ArpPacket a, FrameBuilder b, int off) {
+    static void arp(ArpPacket a, FrameBuilder b, int off, F f) {
         ArpPacket.ArpHeader h = a.getHeader();
         b.beginLayer(Protocols.ARP, off);
-        b.add(F.ARP_HW_TYPE, h.getHardwareType().value() & 0xFFFF, off, 2);
-        b.add(F.ARP_PROTO_TYPE, h.getProtocolType().value() & 0xFFFF, off + 2, 2);
+        b.add(f.ARP_HW_TYPE, h.getHardwareType().value() & 0xFFFF, off, 2);
+        b.add(f.ARP_PROTO_TYPE, h.getProtocolType().value() & 0xFFFF, off + 2, 2);
         int hs = h.getHardwareAddrLength() & 0xFF, ps = h.getProtocolAddrLength() & 0xFF;
-        b.add(F.ARP_HW_SIZE, hs, off + 4, 1);
-        b.add(F.ARP_PROTO_SIZE, ps, off + 5, 1);
-        b.add(F.ARP_OPCODE, h.getOperation().value() & 0xFFFF, off + 6, 2);
+        b.add(f.ARP_HW_SIZE, hs, off + 4, 1);
+        b.add(f.ARP_PROTO_SIZE, ps, off + 5, 1);
+        b.add(f.ARP_OPCODE, h.getOperation().value() & 0xFFFF, off + 6, 2);
         // Pcap4J reads the addresses as 6 + 4 + 6 + 4 bytes whatever the size fields say. Wireshark names them
         // hw_mac / proto_ipv4 only for Ethernet-sized MACs (hardware type 1 or 6) and IPv4 (0x0800, 0xCC); an
         // address is mapped only where Pcap4J's fixed offsets are the true ones
         int hw = h.getHardwareType().value() & 0xFFFF, pro = h.getProtocolType().value() & 0xFFFF;
         boolean ether = (hw == 1 || hw == 6) && hs == 6;
         boolean ipv4 = (pro == 0x0800 || pro == 0x00CC) && ps == 4;
-        if (ether) b.add(F.ARP_SRC_MAC, mac(h.getSrcHardwareAddr()), off + 8, hs);
-        if (ipv4 && hs == 6) b.add(F.ARP_SRC_IPV4, ipv4(h.getSrcProtocolAddr()), off + 8 + hs, ps);
-        if (ether && ps == 4) b.add(F.ARP_DST_MAC, mac(h.getDstHardwareAddr()), off + 8 + hs + ps, hs);
-        if (ipv4 && hs == 6) b.add(F.ARP_DST_IPV4, ipv4(h.getDstProtocolAddr()), off + 8 + 2 * hs + ps, ps);
+        if (ether) b.add(f.ARP_SRC_MAC, mac(h.getSrcHardwareAddr()), off + 8, hs);
+        if (ipv4 && hs == 6) b.add(f.ARP_SRC_IPV4, ipv4(h.getSrcProtocolAddr()), off + 8 + hs, ps);
+        if (ether && ps == 4) b.add(f.ARP_DST_MAC, mac(h.getDstHardwareAddr()), off + 8 + hs + ps, hs);
+        if (ipv4 && hs == 6) b.add(f.ARP_DST_IPV4, ipv4(h.getDstProtocolAddr()), off + 8 + 2 * hs + ps, ps);
     }
 
-    static void sll(LinuxSllPacket s, FrameBuilder b, int off) {
+    static void sll(LinuxSllPacket s, FrameBuilder b, int off, F f) {
         LinuxSllPacket.LinuxSllHeader h = s.getHeader();
         b.beginLayer(Protocols.SLL, off);
-        b.add(F.SLL_PKTTYPE, h.getPacketType().value() & 0xFFFF, off, 2);
-        b.add(F.SLL_HATYPE, h.getAddressType().value() & 0xFFFF, off + 2, 2);
-        b.add(F.SLL_HALEN, h.getAddressLength() & 0xFFFF, off + 4, 2);
-        b.add(F.SLL_ETYPE, h.getProtocol().value() & 0xFFFF, off + 14, 2);
+        b.add(f.SLL_PKTTYPE, h.getPacketType().value() & 0xFFFF, off, 2);
+        b.add(f.SLL_HATYPE, h.getAddressType().value() & 0xFFFF, off + 2, 2);
+        b.add(f.SLL_HALEN, h.getAddressLength() & 0xFFFF, off + 4, 2);
+        b.add(f.SLL_ETYPE, h.getProtocol().value() & 0xFFFF, off + 14, 2);
     }
 
-    static void loopback(BsdLoopbackPacket n, FrameBuilder b, int off) {
+    static void loopback(BsdLoopbackPacket n, FrameBuilder b, int off, F f) {
         b.beginLayer(Protocols.NULL, off);
-        b.add(F.NULL_FAMILY, n.getHeader().getProtocolFamily().value() & 0xFFFFFFFFL, off, 4);
+        b.add(f.NULL_FAMILY, n.getHeader().getProtocolFamily().value() & 0xFFFFFFFFL, off, 4);
     }
 
     /**

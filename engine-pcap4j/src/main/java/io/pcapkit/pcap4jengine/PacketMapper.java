@@ -53,7 +53,7 @@ final class PacketMapper {
     }
 
     /** Maps {@code top} (the link-layer packet) into {@code b}, whose frame is already reset. */
-    static void map(Packet top, FrameBuilder b) {
+    static void map(Packet top, FrameBuilder b, F f) {
         int off = 0;
         int depth = 0;
         for (Packet p = top; p != null; p = p.getPayload()) {
@@ -65,7 +65,7 @@ final class PacketMapper {
                 return;
             }
             int hdr = p.getHeader() == null ? 0 : p.getHeader().length();
-            int extra = mapOne(p, b, off, hdr);
+            int extra = mapOne(p, b, off, hdr, f);
             if (extra == STOP) {
                 if (len > hdr) {
                     b.beginLayer(Protocols.RAW, off + hdr);
@@ -103,27 +103,27 @@ final class PacketMapper {
      * Maps one packet into a layer; returns -1 when this mapper has no layer for it, else the header length of
      * its payload packet when that was mapped into the same layer (ICMP messages), else 0.
      */
-    private static int mapOne(Packet p, FrameBuilder b, int off, int hdr) {
+    private static int mapOne(Packet p, FrameBuilder b, int off, int hdr, F f) {
         int extra = 0;
         switch (p) {
-            case EthernetPacket e -> LinkMapping.ethernet(e, b, off);
-            case Dot1qVlanTagPacket v -> LinkMapping.vlan(v, b, off);
-            case ArpPacket a -> LinkMapping.arp(a, b, off);
-            case LinuxSllPacket s -> LinkMapping.sll(s, b, off);
-            case BsdLoopbackPacket n -> LinkMapping.loopback(n, b, off);
-            case IpV4Packet ip -> IpMapping.ipv4(ip, b, off);
-            case IpV6Packet ip -> IpMapping.ipv6(ip, b, off);
-            case IpV6ExtHopByHopOptionsPacket h -> extra = IpMapping.hopOpts(h, b, off) ? 0 : STOP;
-            case IpV6ExtDestinationOptionsPacket d -> extra = IpMapping.dstOpts(d, b, off) ? 0 : STOP;
-            case IpV6ExtRoutingPacket r -> IpMapping.routing(r, b, off);
-            case IpV6ExtFragmentPacket f -> IpMapping.fragment(f, b, off);
-            case IcmpV4CommonPacket i -> extra = TransportMapping.icmpv4(i, b, off);
-            case IcmpV6CommonPacket i -> extra = TransportMapping.icmpv6(i, b, off);
-            case TcpPacket t -> TransportMapping.tcp(t, b, off);
-            case UdpPacket u -> TransportMapping.udp(u, b, off);
-            case SctpPacket s -> TransportMapping.sctp(s, b, off);
-            case GtpV1Packet g -> AppMapping.gtp(g, b, off);
-            case DnsPacket d -> AppMapping.dns(d, b, off);
+            case EthernetPacket e -> LinkMapping.ethernet(e, b, off, f);
+            case Dot1qVlanTagPacket v -> LinkMapping.vlan(v, b, off, f);
+            case ArpPacket a -> LinkMapping.arp(a, b, off, f);
+            case LinuxSllPacket s -> LinkMapping.sll(s, b, off, f);
+            case BsdLoopbackPacket n -> LinkMapping.loopback(n, b, off, f);
+            case IpV4Packet ip -> IpMapping.ipv4(ip, b, off, f);
+            case IpV6Packet ip -> IpMapping.ipv6(ip, b, off, f);
+            case IpV6ExtHopByHopOptionsPacket h -> extra = IpMapping.hopOpts(h, b, off, f) ? 0 : STOP;
+            case IpV6ExtDestinationOptionsPacket d -> extra = IpMapping.dstOpts(d, b, off, f) ? 0 : STOP;
+            case IpV6ExtRoutingPacket r -> IpMapping.routing(r, b, off, f);
+            case IpV6ExtFragmentPacket fr -> IpMapping.fragment(fr, b, off, f);
+            case IcmpV4CommonPacket i -> extra = TransportMapping.icmpv4(i, b, off, f);
+            case IcmpV6CommonPacket i -> extra = TransportMapping.icmpv6(i, b, off, f);
+            case TcpPacket t -> TransportMapping.tcp(t, b, off, f);
+            case UdpPacket u -> TransportMapping.udp(u, b, off, f);
+            case SctpPacket s -> TransportMapping.sctp(s, b, off, f);
+            case GtpV1Packet g -> AppMapping.gtp(g, b, off, f);
+            case DnsPacket d -> AppMapping.dns(d, b, off, f);
             default -> {
                 return -1;
             }

@@ -48,6 +48,8 @@ final class Pcap4jFrameSource implements FrameSource {
     private final LinkType linkType;
     private final RecordFilter filter;
     private final int maxFrameBytes;
+    /** Declarations resolved now that every engine of the run exists (see {@link F}). */
+    private final F fields = new F();
     private final FrameBuilder builder = new FrameBuilder();
     private final Frame frame = new Frame();
     private long number;
@@ -136,7 +138,7 @@ final class Pcap4jFrameSource implements FrameSource {
             builder.endLayer(raw.length);
             return;
         }
-        PacketMapper.map(p, builder);
+        PacketMapper.map(p, builder, fields);
     }
 
     static long epochNanos(Timestamp ts) {
