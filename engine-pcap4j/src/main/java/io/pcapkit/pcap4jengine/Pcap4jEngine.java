@@ -18,6 +18,9 @@ final class Pcap4jEngine implements Engine {
         if (!LibPcap.availability().available()) {
             throw new EngineException("engine 'pcap4j' is not available: " + LibPcap.availability().detail());
         }
+        // declare this engine's fields now, as engines do on creation (the CLI checks -e names before opening);
+        // each opened capture resolves them again, by then to any declaration another engine of the run made
+        new F();
     }
 
     @Override public String name() { return "pcap4j"; }
