@@ -123,7 +123,7 @@ final class CaptureSource implements FrameSource {
         }
         offset += 16 + cap;
         long ts = sec * 1_000_000_000L + (nanos ? frac : frac * 1000);
-        packet.b.reset(frame, ++number, ts, cap, orig, linkType, 0, buf, 0);
+        packet.b.reset(frame, ++number, ts, cap, orig, linkType, Frame.NO_INTERFACE, buf, 0);
         packet.decode(link);
         packet.b.finish();
         return frame;

@@ -76,10 +76,11 @@ final class Ipv4Layer {
                 return;
             }
             total = len; // TCP segmentation offload leaves the length 0; Wireshark takes the frame's
-        } else if (total > len) {
+        } else if (total > len && !p.inError) {
             p.b.anomaly(Anomaly.Kind.BAD_LENGTH, off + 2, "IPv4 total length " + total
                     + " exceeds the packet (" + len + " bytes)");
         }
+        if (total > len) p.cut = true;
         p.b.add(LEN, total, off + 2, 2);
         p.b.add(ID, h.identification(), off + 4, 2);
         int rb = h.flagReserved() ? 1 : 0, df = h.flagDf() ? 1 : 0, mf = h.flagMf() ? 1 : 0;

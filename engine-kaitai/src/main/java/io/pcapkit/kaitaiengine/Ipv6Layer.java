@@ -57,12 +57,14 @@ final class Ipv6Layer {
         address(p, SRC, SRC_HOST, off + 8);
         address(p, DST, DST_HOST, off + 24);
         int avail = len - HEADER;
-        if (plen > avail) {
+        if (plen > avail) p.cut = true;
+        if (plen > avail && !p.inError) {
             p.b.anomaly(Anomaly.Kind.BAD_LENGTH, off + 4, "IPv6 payload length " + plen
                     + " exceeds the packet (" + avail + " bytes)");
         }
         p.b.endLayer(HEADER);
         p.ipVersion = 6;
+        p.ip6Off = off;
         int payload = plen == 0 && h.nextHeader() == 0 ? avail : Math.min(plen, avail);
         p.byIpProtocol(h.nextHeader(), off + HEADER, payload);
     }

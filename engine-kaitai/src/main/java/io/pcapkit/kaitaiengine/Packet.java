@@ -26,6 +26,12 @@ final class Packet {
     int base;
     /** 4 or 6 once an IP header has been read: UDP needs it for the checksum-zero rule. */
     int ipVersion;
+    /** The IP packet was captured only in part: checksums cannot be verified. */
+    boolean cut;
+    /** Inside the packet an ICMP error quotes: its lengths run past the quote by design. */
+    boolean inError;
+    /** Offset of the innermost IPv6 header, for the ICMPv6 pseudo header. */
+    int ip6Off;
 
     /** Decodes the frame the builder was reset to; {@code link} is the record's link-type code. */
     void decode(int link) {
@@ -34,6 +40,8 @@ final class Packet {
         int cap = b.capturedLength();
         io = new ByteBufferKaitaiStream(ByteBuffer.wrap(data, base, cap).slice());
         ipVersion = 0;
+        cut = false;
+        inError = false;
         switch (link) {
             case 1 -> EthernetLayer.decode(this, 0, cap);
             case 101, 228, 229 -> ipByVersion(0, cap);
@@ -56,6 +64,8 @@ final class Packet {
             case 0x0800 -> Ipv4Layer.decode(this, off, len);
             case 0x86DD -> Ipv6Layer.decode(this, off, len);
             case 0x8100 -> EthernetLayer.vlan(this, off, len);
+            case 0x0806 -> ArpLayer.decode(this, Protocols.ARP, off, len);
+            case 0x8035 -> ArpLayer.decode(this, Protocols.RARP, off, len);
             default -> raw(off, len);
         }
     }
@@ -63,6 +73,8 @@ final class Packet {
     /** Hands an IP payload on by protocol number. */
     void byIpProtocol(int proto, int off, int len) {
         switch (proto) {
+            case 1 -> IcmpLayer.decode(this, off, len);
+            case 58 -> Icmpv6Layer.decode(this, off, len);
             case 6 -> TcpLayer.decode(this, off, len);
             case 17 -> UdpLayer.decode(this, off, len);
             default -> raw(off, len);
