@@ -5,7 +5,7 @@ import io.pcapkit.model.Anomaly;
 import io.pcapkit.model.FieldDef;
 import io.pcapkit.model.Protocols;
 
-/** The IPv4 header (ipv4.ksy) mapped to Wireshark's ip.*. */
+/** The IPv4 header (ipv4.ksy) mapped to Wireshark's ip.*; options by {@link Ipv4OptionsLayer}. */
 final class Ipv4Layer {
     static final FieldDef VERSION = Catalog.field("ip.version");
     static final FieldDef HDR_LEN = Catalog.field("ip.hdr_len");
@@ -96,6 +96,7 @@ final class Ipv4Layer {
         p.b.add(CHECKSUM_STATUS, UNVERIFIED, off + 10, 0);
         address(p, SRC, SRC_HOST, h.src(), off + 12);
         address(p, DST, DST_HOST, h.dst(), off + 16);
+        if (hl > 20) Ipv4OptionsLayer.decode(p, off + 20, Math.min(hl, len) - 20);
         if (len < hl) {
             p.b.anomaly(Anomaly.Kind.TRUNCATED, off + len, "IPv4 header of " + hl + " bytes cut short at " + len);
             p.b.endLayer(len);

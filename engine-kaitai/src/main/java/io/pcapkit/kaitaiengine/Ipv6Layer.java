@@ -66,7 +66,7 @@ final class Ipv6Layer {
         p.ipVersion = 6;
         p.ip6Off = off;
         int payload = plen == 0 && h.nextHeader() == 0 ? avail : Math.min(plen, avail);
-        p.byIpProtocol(h.nextHeader(), off + HEADER, payload);
+        Ipv6Extensions.next(p, h.nextHeader(), off + HEADER, payload);
     }
 
     /** The address lives in the frame's bytes: the model refers to them, no copy. */

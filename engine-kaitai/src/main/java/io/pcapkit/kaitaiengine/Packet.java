@@ -32,6 +32,8 @@ final class Packet {
     boolean inError;
     /** Offset of the innermost IPv6 header, for the ICMPv6 pseudo header. */
     int ip6Off;
+    /** A non-first IPv6 fragment: what follows its header is data. */
+    boolean fragmentRest;
 
     /** Decodes the frame the builder was reset to; {@code link} is the record's link-type code. */
     void decode(int link) {
@@ -42,6 +44,7 @@ final class Packet {
         ipVersion = 0;
         cut = false;
         inError = false;
+        fragmentRest = false;
         switch (link) {
             case 1 -> EthernetLayer.decode(this, 0, cap);
             case 101, 228, 229 -> ipByVersion(0, cap);
@@ -75,6 +78,9 @@ final class Packet {
         switch (proto) {
             case 1 -> IcmpLayer.decode(this, off, len);
             case 58 -> Icmpv6Layer.decode(this, off, len);
+            case 4 -> Ipv4Layer.decode(this, off, len);
+            case 41 -> Ipv6Layer.decode(this, off, len);
+            case 0, 43, 44, 60 -> Ipv6Extensions.next(this, proto, off, len);
             case 6 -> TcpLayer.decode(this, off, len);
             case 17 -> UdpLayer.decode(this, off, len);
             default -> raw(off, len);
