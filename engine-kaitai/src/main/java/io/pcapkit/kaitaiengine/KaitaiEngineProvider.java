@@ -26,7 +26,7 @@ public final class KaitaiEngineProvider implements EngineProvider {
 
     /** PCAP/PCAPNG from files and streams, with the frames' bytes; no -L/-P, decode-as or other link types. */
     @Override public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.PCAP, Capability.STREAM_INPUT, Capability.RAW_BYTES);
+        return EnumSet.of(Capability.PCAP, Capability.PCAPNG, Capability.STREAM_INPUT, Capability.RAW_BYTES);
     }
 
     @Override public Engine create(EngineOptions options) { return new KaitaiEngine(options); }

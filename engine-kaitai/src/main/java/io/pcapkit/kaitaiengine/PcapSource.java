@@ -19,9 +19,7 @@ import java.util.Map;
  * generated types from a few bytes read here, the record's bytes go into one reused buffer, and the frame is
  * decoded by {@link Packet}. Nothing of the file is held beyond the current record, so memory stays flat.
  */
-final class CaptureSource implements FrameSource {
-    private static final int PCAPNG_MAGIC = 0x0A0D0D0A;
-
+final class PcapSource implements FrameSource {
     private final InputStream in;
     private final String name;
     private final EngineOptions options;
@@ -35,7 +33,7 @@ final class CaptureSource implements FrameSource {
     private long offset, number;
     private byte[] buf = new byte[2048];
 
-    CaptureSource(InputStream in, String name, EngineOptions options) throws IOException {
+    PcapSource(InputStream in, String name, EngineOptions options) throws IOException {
         this.in = in;
         this.name = name;
         this.options = options;
@@ -56,8 +54,6 @@ final class CaptureSource implements FrameSource {
             case 0xa1b23c4d -> { bigEndian = false; nanos = true; }
             case 0xd4c3b2a1 -> { bigEndian = true; nanos = false; }
             case 0x4d3cb2a1 -> { bigEndian = true; nanos = true; }
-            case PCAPNG_MAGIC -> throw new CaptureFormatException(name, 0,
-                    "a PCAPNG file: the kaitai engine reads classic PCAP only (use -E native)");
             default -> throw new CaptureFormatException(name, 0, "not a PCAP file (magic "
                     + String.format("%02x%02x%02x%02x", h[0], h[1], h[2], h[3]) + ")");
         }
