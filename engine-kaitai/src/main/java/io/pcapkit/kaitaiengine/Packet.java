@@ -89,7 +89,14 @@ final class Packet {
 
     /** Hands a UDP payload on by port. */
     void byUdpPort(int src, int dst, int off, int len) {
-        raw(off, len);
+        if (src == 53 || dst == 53 || src == 5353 || dst == 5353) DnsLayer.decode(this, off, len);
+        else raw(off, len);
+    }
+
+    /** Whether an exception from a generated parser means damaged data (bytes ran out, a rule broken). */
+    static boolean isDataError(RuntimeException e) {
+        return e instanceof BufferUnderflowException || e instanceof KaitaiStream.KaitaiStructError
+                || e instanceof IllegalArgumentException || e instanceof NegativeArraySizeException;
     }
 
     /** Bytes nobody decodes: Wireshark's "data". */
