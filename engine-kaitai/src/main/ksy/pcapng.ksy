@@ -103,6 +103,36 @@ types:
       - id: original_len
         type: u4
         doc: Original Packet Length (section 4.3).
+  obsolete_packet:
+    doc: The obsolete Packet Block (type 2) fixed part, still written by old tools; the packet data follows (appendix A of the draft).
+    params:
+      - id: le
+        type: bool
+    meta:
+      endian:
+        switch-on: le
+        cases:
+          true: le
+          false: be
+    seq:
+      - id: interface_id
+        type: u2
+        doc: Interface ID (appendix A).
+      - id: drops_count
+        type: u2
+        doc: Drops Count, packets lost since the previous one (appendix A).
+      - id: timestamp_high
+        type: u4
+        doc: Timestamp (High), as in the Enhanced Packet Block (appendix A).
+      - id: timestamp_low
+        type: u4
+        doc: Timestamp (Low) (appendix A).
+      - id: captured_len
+        type: u4
+        doc: Captured Packet Length (appendix A).
+      - id: original_len
+        type: u4
+        doc: Original Packet Length (appendix A).
   simple_packet:
     doc: Simple Packet Block fixed part; the packet data follows, captured up to the snaplen (section 4.4).
     params:

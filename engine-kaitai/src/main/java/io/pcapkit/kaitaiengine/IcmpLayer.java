@@ -33,9 +33,9 @@ final class IcmpLayer {
         p.b.add(TYPE, type, off, 1);
         p.b.add(CODE, h.code(), off + 1, 1);
         p.b.add(CHECKSUM, h.checksum(), off + 2, 2);
-        p.b.add(CHECKSUM_STATUS, Checksums.status(p, off, len, 0), off + 2, 0);
+        p.b.add(CHECKSUM_STATUS, p.inError ? 2 : Checksums.status(p, off, len, 0), off + 2, 0);
         switch (type) {
-            case 0, 8, 13, 14, 15, 16 -> {
+            case 0, 8, 13, 14, 15, 16, 17, 18 -> {
                 int id = h.identifier(), seq = h.sequence();
                 p.b.add(IDENT, id, off + 4, 2);
                 p.b.add(IDENT_LE, Integer.reverseBytes(id) >>> 16, off + 4, 2);

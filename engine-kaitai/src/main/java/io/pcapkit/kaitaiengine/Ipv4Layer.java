@@ -57,7 +57,7 @@ final class Ipv4Layer {
         if (hl < 20) {
             p.b.anomaly(Anomaly.Kind.BAD_LENGTH, off, "bogus IPv4 header length " + hl + ", must be at least 20");
             p.b.endLayer(1);
-            p.raw(off, len);
+            p.raw(off + 1, len - 1); // as tshark: what follows the version octet is data
             return;
         }
         int dscp = (int) h.dscp(), ecn = (int) h.ecn();
@@ -105,6 +105,8 @@ final class Ipv4Layer {
         p.b.endLayer(hl);
         p.ipVersion = 4;
         int payload = Math.min(total, len) - hl;
+        // what tshark calls the reported length: as the header says, but no more than the frame had on the wire
+        p.reported = (int) Math.min(total, len + p.missing(off + len)) - hl;
         if (h.fragmentOffset() != 0 || h.flagMf()) {
             p.raw(off + hl, payload); // a fragment: without reassembly tshark shows its payload as data
             return;

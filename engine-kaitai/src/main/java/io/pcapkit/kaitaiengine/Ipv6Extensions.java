@@ -58,6 +58,7 @@ final class Ipv6Extensions {
             nxt = p.u8(off);
             off += used;
             len -= used;
+            p.reported -= used;
             if (p.fragmentRest) {
                 p.fragmentRest = false;
                 p.raw(off, len);
@@ -116,9 +117,8 @@ final class Ipv6Extensions {
         p.b.add(FRAG_RESERVED_BITS, h.res(), off + 2, 2);
         p.b.add(FRAG_MORE, h.moreFragments() ? 1 : 0, off + 2, 2);
         p.b.add(FRAG_IDENT, h.identification(), off + 4, 4);
-        // without reassembly tshark decodes only a first fragment's payload; later ones (and any with reserved
-        // bits set) are data
-        if (h.fragmentOffset() != 0 || h.res() != 0) p.fragmentRest = true;
+        // without reassembly every fragment's payload is data, the first one's too
+        if (h.fragmentOffset() != 0 || h.moreFragments()) p.fragmentRest = true;
         return end(p, 8, len);
     }
 

@@ -66,6 +66,7 @@ final class Ipv6Layer {
         p.ipVersion = 6;
         p.ip6Off = off;
         int payload = plen == 0 && h.nextHeader() == 0 ? avail : Math.min(plen, avail);
+        p.reported = plen == 0 && h.nextHeader() == 0 ? avail : (int) Math.min(plen, avail + p.missing(off + len));
         Ipv6Extensions.next(p, h.nextHeader(), off + HEADER, payload);
     }
 

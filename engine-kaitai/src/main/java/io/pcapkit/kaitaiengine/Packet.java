@@ -4,6 +4,7 @@ import io.kaitai.struct.ByteBufferKaitaiStream;
 import io.kaitai.struct.KaitaiStream;
 import io.pcapkit.model.Anomaly;
 import io.pcapkit.model.FieldDef;
+import io.pcapkit.model.Frame;
 import io.pcapkit.model.FrameBuilder;
 import io.pcapkit.model.Protocol;
 import io.pcapkit.model.Protocols;
@@ -34,6 +35,8 @@ final class Packet {
     int ip6Off;
     /** A non-first IPv6 fragment: what follows its header is data. */
     boolean fragmentRest;
+    /** Length of the current IP payload as its header says, which a short capture may not hold whole. */
+    int reported;
 
     /** Decodes the frame the builder was reset to; {@code link} is the record's link-type code. */
     void decode(int link) {
@@ -45,9 +48,10 @@ final class Packet {
         cut = false;
         inError = false;
         fragmentRest = false;
+        reported = -1;
         switch (link) {
             case 1 -> EthernetLayer.decode(this, 0, cap);
-            case 101, 228, 229 -> ipByVersion(0, cap);
+            case 12, 14, 101, 228, 229 -> ipByVersion(0, cap);
             default -> raw(0, cap);
         }
     }
@@ -112,6 +116,15 @@ final class Packet {
     KaitaiStream at(int off) {
         io.seek(off);
         return io;
+    }
+
+    /**
+     * Bytes the frame had on the wire past captured offset {@code end}: a layer running to the end of the capture
+     * was that much longer (the record's original length says so).
+     */
+    long missing(int end) {
+        Frame f = b.frame();
+        return end >= f.capturedLength() ? Math.max(0, f.originalLength() - f.capturedLength()) : 0;
     }
 
     int u8(int off) { return data[base + off] & 0xFF; }

@@ -24,7 +24,7 @@ import java.util.Map;
  * skipped. Interface ids restart in every section, as tshark shows them.
  */
 final class PcapngSource implements FrameSource {
-    private static final int SHB = 0x0A0D0D0A, IDB = 1, SPB = 3, EPB = 6;
+    private static final int SHB = 0x0A0D0D0A, IDB = 1, PB = 2, SPB = 3, EPB = 6;
     private static final int MAX_INTERFACES = 65_536;
 
     /** One interface of the current section: link type, snaplen, time-stamp units per second and offset. */
@@ -81,9 +81,10 @@ final class PcapngSource implements FrameSource {
             ByteBufferKaitaiStream io = new ByteBufferKaitaiStream(java.nio.ByteBuffer.wrap(body, 0, len - 4).slice());
             try {
                 switch ((int) h.blockType()) {
-                    case SHB -> section(io);
+                    case SHB -> section(io, at);
                     case IDB -> iface(io, at);
                     case EPB -> { if (epb(io, at, len - 4)) return frame; }
+                    case PB -> { if (pb(io, at, len - 4)) return frame; }
                     case SPB -> { if (spb(io, at, len - 4)) return frame; }
                     default -> info.count("block.0x" + Long.toHexString(h.blockType()));
                 }
@@ -108,8 +109,10 @@ final class PcapngSource implements FrameSource {
         throw fail(at, "bad byte-order magic 0x" + Integer.toHexString(m) + " in the section header");
     }
 
-    private void section(ByteBufferKaitaiStream io) {
+    private void section(ByteBufferKaitaiStream io, long at) throws CaptureFormatException {
         Pcapng.SectionHeader s = new Pcapng.SectionHeader(io, le);
+        if (s.majorVersion() != 1) throw fail(at, "unsupported PCAPNG section version " + s.majorVersion() + "."
+                + s.minorVersion());
         section++;
         ifaces.clear();
         info.addSection(new CaptureInfo.Section(le ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN,
@@ -144,17 +147,27 @@ final class PcapngSource implements FrameSource {
 
     private boolean epb(ByteBufferKaitaiStream io, long at, int bodyLen) throws CaptureFormatException {
         Pcapng.EnhancedPacket e = new Pcapng.EnhancedPacket(io, le);
-        long id = e.interfaceId();
+        return packet(at, e.interfaceId(), e.timestampHigh(), e.timestampLow(), e.capturedLen(), e.originalLen(),
+                bodyLen);
+    }
+
+    /** An Enhanced or obsolete Packet Block: the 20-byte fixed part, then the packet's bytes in place. */
+    private boolean packet(long at, long id, long tsHigh, long tsLow, long cap, long orig, int bodyLen)
+            throws CaptureFormatException {
         if (id >= ifaces.size()) {
             throw fail(at, "packet refers to interface " + id + ", but section " + section + " has "
                     + ifaces.size());
         }
-        long cap = e.capturedLen();
         if (cap > bodyLen - 20) throw fail(at, "captured length " + cap + " runs past the block");
         Iface f = ifaces.get((int) id);
-        long ts = (e.timestampHigh() << 32) | e.timestampLow();
-        emit((int) id, f, nanos(ts, f), (int) cap, e.originalLen(), 20);
+        emit((int) id, f, nanos((tsHigh << 32) | tsLow, f), (int) cap, orig, 20);
         return true;
+    }
+
+    private boolean pb(ByteBufferKaitaiStream io, long at, int bodyLen) throws CaptureFormatException {
+        Pcapng.ObsoletePacket e = new Pcapng.ObsoletePacket(io, le);
+        return packet(at, e.interfaceId(), e.timestampHigh(), e.timestampLow(), e.capturedLen(), e.originalLen(),
+                bodyLen);
     }
 
     private boolean spb(ByteBufferKaitaiStream io, long at, int bodyLen) throws CaptureFormatException {

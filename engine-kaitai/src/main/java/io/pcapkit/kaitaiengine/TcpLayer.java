@@ -49,15 +49,17 @@ final class TcpLayer {
         p.b.add(PORT, src, off, 2);
         p.b.add(PORT, dst, off + 2, 2);
         int hlen = h.headerLength();
+        // tcp.len is the segment's length as the IP header reports it, even where the capture holds less
+        int rep = p.reported >= len ? p.reported : len;
         if (hlen < 20) {
-            p.b.add(LEN, len - hlen, off, 0);
+            p.b.add(LEN, rep - hlen, off, 0);
             p.b.add(SEQ_RAW, h.seqNum(), off + 4, 4);
             p.b.add(HDR_LEN, hlen, off + 12, 1);
             p.b.anomaly(Anomaly.Kind.BAD_VALUE, off + 12, "bogus TCP header length " + hlen + ", must be at least 20");
             p.b.endLayer(20);
             return;
         }
-        if (hlen <= len) p.b.add(LEN, len - hlen, off, 0);
+        if (hlen <= rep) p.b.add(LEN, rep - hlen, off, 0);
         p.b.add(SEQ_RAW, h.seqNum(), off + 4, 4);
         p.b.add(ACK_RAW, h.ackNum(), off + 8, 4);
         p.b.add(HDR_LEN, hlen, off + 12, 1);
