@@ -83,7 +83,8 @@ final class DnsLayer {
         p.b.addMasked(RECDESIRED, flags, off + 2, 2);
         if (resp) p.b.addMasked(RECAVAIL, flags, off + 2, 2);
         p.b.addMasked(Z, flags, off + 2, 2);
-        if (resp) p.b.addMasked(AUTHENTICATED, flags, off + 2, 2);
+        // tshark shows AD in every response, and in a query only when a resolver set it (RFC 6840 5.7)
+        if (resp || h.ad()) p.b.addMasked(AUTHENTICATED, flags, off + 2, 2);
         p.b.addMasked(CHECKDISABLE, flags, off + 2, 2);
         if (resp) p.b.addMasked(RCODE, flags, off + 2, 2);
         p.b.endGroup();
