@@ -16,7 +16,9 @@ final class KaitaiEngine implements Engine {
 
     KaitaiEngine(EngineOptions options) {
         this.options = options;
-        Catalog.field("data.data"); // declares the fields now: compare reads declarations before any frame
+        // declare every field now, before any engine that learns names at run time (tshark) guesses at them
+        Catalog.field("data.data");
+        java.util.Objects.requireNonNull(DnsLayer.DNS);
     }
 
     @Override public String name() { return "kaitai"; }
