@@ -71,6 +71,9 @@ class NativeVsKaitaiCorpusTest {
                             + "; kaitai: " + r.errors().get("kaitai"));
                 }
                 for (ComparisonReport.FieldStat f : p.fields()) {
+                    // data.* is whatever an engine leaves undecoded: it differs wherever one decodes deeper
+                    // (native's application protocols), which the protocols' own fields already show
+                    if (f.field().startsWith("data.")) continue;
                     cells += f.cells();
                     agree += f.agree();
                     if (f.agree() == f.cells()) continue;
