@@ -28,6 +28,11 @@ class EnginesAgreeTest {
             "pcapplusplus/ip6_fragments.pcap", "zeek/ipv6-http-atomic-frag.pcap", "zeek/tcp/reassembly.pcap",
             "pkts/out_of_order.pcap", "pkts/ports_reused.pcap", "pcapplusplus/example2.pcap");
 
+    /** Engine + capture pairs that cannot agree, for a reason in the engine itself (printed when met). */
+    static final Map<String, String> KNOWN = Map.of(
+            "pcap4j zeek/ipv6-http-atomic-frag.pcap",
+            "Pcap4J leaves the payload of an IPv6 atomic fragment undecoded, so the TCP inside is not seen");
+
     @Test void everyEngineReassemblesAsNativeDoes() throws IOException {
         TestCorpus.assumePresent();
         List<String> others = new ArrayList<>();
@@ -48,7 +53,14 @@ class EnginesAgreeTest {
             Path cap = TestCorpus.dir().resolve(c);
             if (!Files.exists(cap)) continue;
             Map<String, String> want = fingerprint(cap, "native");
-            for (String e : others) assertEquals(want, fingerprint(cap, e), c + " with engine " + e);
+            for (String e : others) {
+                String known = KNOWN.get(e + " " + c);
+                if (known != null) {
+                    System.out.println("not compared: " + c + " with engine " + e + ": " + known);
+                    continue;
+                }
+                assertEquals(want, fingerprint(cap, e), c + " with engine " + e);
+            }
         }
     }
 
