@@ -78,10 +78,12 @@ public final class HttpDecoder implements LayerDecoder {
         int p = off;
         int headersEnd = off;
         for (int m = 0; m < MAX_MESSAGES && p < end; m++) {
-            int eol = HttpText.lineEnd(c, p, end);
-            boolean response = isResponse(c, p, eol);
-            int method = response ? 0 : methodLength(c, p, eol);
+            // the first bytes decide, before any scan for the line's end: a continuation segment (a body's
+            // middle) is most segments of a transfer, and has no line end to find
+            boolean response = isResponse(c, p, end);
+            int method = response ? 0 : methodLength(c, p, end);
             if (!response && method == 0) break; // a continuation: data from here on
+            int eol = HttpText.lineEnd(c, p, end);
             c.add(response ? RESPONSE : REQUEST, 1, p, 0);
             long code = response ? statusLine(c, p, eol) : requestLine(c, p, method, eol);
             int uriAt = response ? -1 : p + method + 1;
