@@ -23,7 +23,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FollowVsTsharkTest {
     /** capture path (relative to the corpus) + " " + stream (or "*": every stream) → why it differs. */
     static final Map<String, String> EXCEPTIONS = Map.of(
-            "dpkt/nb6-http.pcap 2", "the TCP is inside L2TP, which the native engine does not decode yet",
             "tcpdump/ipoib.pcap *", "IP over InfiniBand (link type 242) is not decoded by the native engine",
             "tcpdump/of13_ericsson.pcapng 9", "tshark's bug: OpenFlow packet-in segments carry an IP packet whose "
                     + "dissection overwrites pinfo->src before the follow tap runs, so tshark files them under the "
