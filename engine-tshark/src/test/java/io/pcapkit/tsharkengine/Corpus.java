@@ -1,52 +1,25 @@
 package io.pcapkit.tsharkengine;
 
 import io.pcapkit.spi.Availability;
-import org.junit.jupiter.api.Assumptions;
+import io.pcapkit.spi.TestCorpus;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
-/** The shared capture corpus and tshark, for tests that need them; both skip visibly when missing. */
+/** The shared capture corpus (engine-api's {@link TestCorpus}) and tshark; both skip visibly when missing. */
 final class Corpus {
     private Corpus() { }
 
-    /** System property {@code captures.dir}, else {@code <project root>/../shared/captures}. */
-    static Path dir() {
-        String p = System.getProperty("captures.dir");
-        if (p != null && !p.isBlank()) return Path.of(p).toAbsolutePath().normalize();
-        return root().resolve("../shared/captures").normalize();
-    }
+    static Path dir() { return TestCorpus.dir(); }
 
-    /** The repository root (surefire's {@code project.root}, else the parent of the module folder). */
-    static Path root() {
-        return Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
-    }
+    static Path root() { return TestCorpus.root(); }
 
-    static void assumePresent() {
-        assume(Files.isDirectory(dir()), "capture corpus not found at " + dir() + " (set -Dcaptures.dir=…)");
-    }
+    static void assumePresent() { TestCorpus.assumePresent(); }
 
     static void assumeTshark() {
         Availability a = new TsharkEngineProvider().probe();
-        assume(a.available(), a.detail());
+        TestCorpus.assume(a.available(), a.detail());
     }
 
-    private static void assume(boolean ok, String why) {
-        if (!ok) System.out.println("SKIPPED: " + why);
-        Assumptions.assumeTrue(ok, why);
-    }
-
-    /** Every .pcap / .pcapng / .cap file under the corpus, sorted. */
-    static List<Path> captures() {
-        try (Stream<Path> s = Files.walk(dir())) {
-            return s.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().matches(".*\\.(pcap|pcapng|cap)$")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    static List<Path> captures() { return TestCorpus.captures(); }
 }

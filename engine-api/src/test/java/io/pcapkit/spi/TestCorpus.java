@@ -1,0 +1,57 @@
+package io.pcapkit.spi;
+
+import org.junit.jupiter.api.Assumptions;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The shared capture corpus for engine modules' tests (shipped in engine-api's test-jar): where it is, every
+ * capture in it, and assumptions that skip a test visibly (a {@code SKIPPED:} line) when something is missing.
+ */
+public final class TestCorpus {
+    private TestCorpus() { }
+
+    /** System property {@code captures.dir}, else {@code <project root>/../shared/captures}. */
+    public static Path dir() {
+        String p = System.getProperty("captures.dir");
+        if (p != null && !p.isBlank()) return Path.of(p).toAbsolutePath().normalize();
+        return root().resolve("../shared/captures").normalize();
+    }
+
+    /** The repository root (surefire's {@code project.root}, else the parent of the module folder). */
+    public static Path root() {
+        return Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
+    }
+
+    public static void assumePresent() {
+        assume(Files.isDirectory(dir()), "capture corpus not found at " + dir() + " (set -Dcaptures.dir=…)");
+    }
+
+    /** The corpus capture at {@code rel}; the test is skipped when it is absent. */
+    public static Path capture(String rel) {
+        Path p = dir().resolve(rel);
+        assume(Files.isRegularFile(p), "corpus capture " + rel + " not found under " + dir());
+        return p;
+    }
+
+    /** Skips the test, saying why on the console, unless {@code ok}. */
+    public static void assume(boolean ok, String why) {
+        if (!ok) System.out.println("SKIPPED: " + why);
+        Assumptions.assumeTrue(ok, why);
+    }
+
+    /** Every .pcap / .pcapng / .cap file under the corpus, sorted. */
+    public static List<Path> captures() {
+        try (Stream<Path> s = Files.walk(dir())) {
+            return s.filter(Files::isRegularFile)
+                    .filter(p -> p.getFileName().toString().matches(".*\\.(pcap|pcapng|cap)$")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
