@@ -20,7 +20,7 @@ public final class Field {
         this.i = index;
     }
 
-    public FieldDef def() { return Fields.byId(frame.fid[i]); }
+    public FieldDef def() { return Fields.byId(frame.fid(i)); }
 
     /** Wireshark display-filter name. */
     public String name() { return def().name(); }
@@ -31,10 +31,10 @@ public final class Field {
     public int index() { return i; }
 
     /** Byte offset of the field in the frame, or -1 when the producer did not say. */
-    public int offset() { return frame.foff[i]; }
+    public int offset() { return frame.foff(i); }
 
     /** Length in bytes in the frame (0 when unknown). */
-    public int length() { return frame.flen[i]; }
+    public int length() { return frame.flen(i); }
 
     /** Integer value (integers, flags, MAC and IPv4 as raw bits, time as epoch ns). */
     public long asLong() {
@@ -57,8 +57,8 @@ public final class Field {
             case IPV4 -> { return longBytes(frame.fnum[i], 4); }
             default -> { }
         }
-        int from = frame.dataOffset + frame.foff[i];
-        return Arrays.copyOfRange(frame.data, from, from + frame.flen[i]);
+        int from = frame.dataOffset + frame.foff(i);
+        return Arrays.copyOfRange(frame.data, from, from + frame.flen(i));
     }
 
     /** Text value for strings; the tshark display form for everything else. */
@@ -66,7 +66,7 @@ public final class Field {
         Object o = frame.fobj[i];
         if (o instanceof String s) return s;
         if (type() == FieldType.STRING) {
-            return new String(frame.data, frame.dataOffset + frame.foff[i], frame.flen[i], StandardCharsets.ISO_8859_1);
+            return new String(frame.data, frame.dataOffset + frame.foff(i), frame.flen(i), StandardCharsets.ISO_8859_1);
         }
         return display();
     }
@@ -109,11 +109,11 @@ public final class Field {
     /** Sub-fields of a group field (empty for leaves). */
     public List<Field> children() {
         List<Field> out = new ArrayList<>();
-        for (int j = i + 1; j < frame.fend[i]; j = frame.fend[j]) out.add(new Field(frame, j));
+        for (int j = i + 1; j < frame.fend(i); j = frame.fend(j)) out.add(new Field(frame, j));
         return out;
     }
 
-    public boolean hasChildren() { return frame.fend[i] > i + 1; }
+    public boolean hasChildren() { return frame.fend(i) > i + 1; }
 
     private static byte[] longBytes(long v, int n) {
         byte[] b = new byte[n];

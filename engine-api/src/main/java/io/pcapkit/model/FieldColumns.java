@@ -77,10 +77,10 @@ public final class FieldColumns {
             seen[c] = false;
         }
         for (int c = 0; c < cells.length; c++) if (frameFields[c] != FrameField.NONE) frameCell(f, c);
-        int[] fd = f.fid;
+        long[] fd = f.fmeta;
         int[] map = columnOfDef;
         for (int i = 0, n = f.fieldCount; i < n; i++) {
-            int id = fd[i];
+            int id = (int) fd[i];
             int col = id < map.length ? map[id] : 0;
             while (col != 0) {
                 int c = col - 1;

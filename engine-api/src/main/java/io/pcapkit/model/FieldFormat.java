@@ -12,7 +12,7 @@ public final class FieldFormat {
 
     /** Appends the tshark form of field {@code i} of {@code f}. */
     public static void appendTshark(Frame f, int i, StringBuilder sb) {
-        FieldDef d = Fields.byId(f.fid[i]);
+        FieldDef d = Fields.byId(f.fid(i));
         Object o = f.fobj[i];
         switch (d.type()) {
             case UINT -> appendInt(sb, o instanceof Number n ? n.longValue() : f.fnum[i], d, false);
@@ -22,22 +22,22 @@ public final class FieldFormat {
             case IPV4 -> appendIpv4(sb, f.fnum[i]);
             case IPV6 -> {
                 if (o instanceof byte[] b) appendIpv6(sb, b, 0);
-                else appendIpv6(sb, f.data, f.dataOffset + f.foff[i]);
+                else appendIpv6(sb, f.data, f.dataOffset + f.foff(i));
             }
             case BYTES -> {
                 if (o instanceof CharSequence text) { // a text tshark prints in place of the bytes
                     sb.append(text);
                     break;
                 }
-                int n = o instanceof byte[] b ? b.length : f.flen[i];
+                int n = o instanceof byte[] b ? b.length : f.flen(i);
                 if (n == 0) sb.append("<none>"); // tshark's text for an empty byte string
                 else if (o instanceof byte[] b) appendHex(sb, b, 0, b.length);
-                else appendHex(sb, f.data, f.dataOffset + f.foff[i], n);
+                else appendHex(sb, f.data, f.dataOffset + f.foff(i), n);
             }
             case STRING -> {
                 int from = sb.length();
                 if (o != null) sb.append(o);
-                else appendLatin1(sb, f.data, f.dataOffset + f.foff[i], f.flen[i]);
+                else appendLatin1(sb, f.data, f.dataOffset + f.foff(i), f.flen(i));
                 escapeControls(sb, from);
             }
             case DOUBLE -> appendDouble(sb, o instanceof Number n ? n.doubleValue() : Double.longBitsToDouble(f.fnum[i]));

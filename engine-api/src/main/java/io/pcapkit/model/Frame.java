@@ -39,14 +39,26 @@ public final class Frame {
 
     // ---- fields, preorder
     int fieldCount;
-    int[] fid = new int[64];          // FieldDef.id(): an int, so filling a reused frame stores no references
+    // Two values share each long of fmeta and fpos so that adding a field is three stores, not five: the cost of
+    // decoding is mostly the cost of adding fields.
+    /** Low 32 bits: FieldDef.id() (an int, so filling a reused frame stores no references); high 32: descendants. */
+    long[] fmeta = new long[64];
     long[] fnum = new long[64];
-    int[] foff = new int[64];
-    int[] flen = new int[64];
+    /** High 32 bits: the value's frame offset; low 32: its length. */
+    long[] fpos = new long[64];
     Object[] fobj = new Object[64];   // non-null when the value is not in the frame bytes (or not a long)
     /** One past the last field holding an object: reset clears only up to here (most fields hold none). */
     int objectsEnd;
-    int[] fend = new int[64];         // one past the last descendant (groups), i+1 for leaves
+
+    static long pos(int offset, int length) { return ((long) offset << 32) | (length & 0xFFFFFFFFL); }
+
+    int fid(int i) { return (int) fmeta[i]; }
+
+    int foff(int i) { return (int) (fpos[i] >> 32); }
+
+    int flen(int i) { return (int) fpos[i]; }
+
+    int fend(int i) { return i + 1 + (int) (fmeta[i] >>> 32); }
 
     // ---- anomalies (rare, so a list created on first use)
     List<Anomaly> anomalies;
@@ -155,7 +167,7 @@ public final class Frame {
     public Field field(String name) {
         FieldDef d = Fields.find(name);
         if (d == null) return null;
-        for (int i = 0; i < fieldCount; i++) if (fid[i] == d.id()) return new Field(this, i);
+        for (int i = 0; i < fieldCount; i++) if (fid(i) == d.id()) return new Field(this, i);
         return null;
     }
 
@@ -164,7 +176,7 @@ public final class Frame {
         FieldDef d = Fields.find(name);
         if (d == null) return List.of();
         List<Field> out = new ArrayList<>(2);
-        for (int i = 0; i < fieldCount; i++) if (fid[i] == d.id()) out.add(new Field(this, i));
+        for (int i = 0; i < fieldCount; i++) if (fid(i) == d.id()) out.add(new Field(this, i));
         return out;
     }
 
@@ -178,7 +190,7 @@ public final class Frame {
     }
 
     /** Declaration of the field at flat index {@code i}: the hot-path way to scan a frame without views. */
-    public FieldDef defAt(int i) { return Fields.byId(fid[i]); }
+    public FieldDef defAt(int i) { return Fields.byId(fid(i)); }
 
     /** Field {@code i}'s integer value, as {@link Field#asLong()} gives it, without a view object. */
     public long longAt(int i) {
@@ -190,10 +202,10 @@ public final class Frame {
     public Object objectAt(int i) { return fobj[i]; }
 
     /** {@link FieldDef#id()} of field {@code i}. */
-    public int defIdAt(int i) { return fid[i]; }
+    public int defIdAt(int i) { return fid(i); }
 
     /** One past the last descendant of field {@code i} ({@code i + 1} for a leaf): its next sibling's index. */
-    public int fieldEnd(int i) { return fend[i]; }
+    public int fieldEnd(int i) { return fend(i); }
 
     /** Index of the first field of layer {@code l}; its top-level fields are chained by {@link #fieldEnd}. */
     public int layerFieldStart(int l) { return layerFieldStart[l]; }
@@ -230,13 +242,11 @@ public final class Frame {
         c.layerFieldEnd = Arrays.copyOf(layerFieldEnd, l);
         int n = Math.max(fieldCount, 1);
         c.fieldCount = fieldCount;
-        c.fid = Arrays.copyOf(fid, n);
+        c.fmeta = Arrays.copyOf(fmeta, n);
         c.fnum = Arrays.copyOf(fnum, n);
-        c.foff = Arrays.copyOf(foff, n);
-        c.flen = Arrays.copyOf(flen, n);
+        c.fpos = Arrays.copyOf(fpos, n);
         c.fobj = Arrays.copyOf(fobj, n);
         c.objectsEnd = objectsEnd;
-        c.fend = Arrays.copyOf(fend, n);
         if (anomalies != null) {
             c.anomalies = new ArrayList<>(anomalies);
             c.anomalyLayer = Arrays.copyOf(anomalyLayer, anomalyLayer.length);

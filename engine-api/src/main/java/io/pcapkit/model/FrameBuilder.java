@@ -20,6 +20,9 @@ public final class FrameBuilder {
     private int openLayer = -1;
     private int[] groupStack = new int[16];
     private int groupDepth;
+    // scratch for moveIntoLayer (grown to the largest move seen, normally one entry)
+    private long[] moveMeta = new long[4], moveNum = new long[4], movePos = new long[4];
+    private Object[] moveObj = new Object[4];
 
     /** Starts a new frame in {@code frame}, dropping any earlier tree it held. The bytes are not copied. */
     public FrameBuilder reset(Frame frame, long number, long timestampNanos, int capturedLength, long originalLength,
@@ -85,9 +88,7 @@ public final class FrameBuilder {
 
     /** Adds an integer / flag / MAC / IPv4 / time field whose value is {@code value}. */
     public int add(FieldDef d, long value, int offset, int length) {
-        int i = slot(d, offset, length);
-        f.fnum[i] = value;
-        return i;
+        return slot(d, value, offset, length);
     }
 
     /** Adds a masked field from its whole underlying integer: the declaration's mask and shift are applied. */
@@ -97,12 +98,12 @@ public final class FrameBuilder {
 
     /** Adds a field whose value is the frame's bytes at {@code [offset, offset+length)}: IPv6, bytes, strings. */
     public int addRef(FieldDef d, int offset, int length) {
-        return slot(d, offset, length);
+        return slot(d, 0, offset, length);
     }
 
     /** Adds a field whose value does not live in the frame's bytes (a String, byte[], Long, Boolean, Double). */
     public int addObject(FieldDef d, Object value, int offset, int length) {
-        int i = slot(d, offset, length);
+        int i = slot(d, 0, offset, length);
         f.fobj[i] = value;
         f.objectsEnd = i + 1;
         if (value instanceof Number n && !(value instanceof Double)) f.fnum[i] = n.longValue();
@@ -113,7 +114,7 @@ public final class FrameBuilder {
 
     /** Opens a group field (options, a flag set): fields added until {@link #endGroup()} become its children. */
     public int beginGroup(FieldDef d, int offset, int length) {
-        int i = slot(d, offset, length);
+        int i = slot(d, 0, offset, length);
         if (groupDepth == groupStack.length) groupStack = Arrays.copyOf(groupStack, groupDepth * 2);
         groupStack[groupDepth++] = i;
         return i;
@@ -121,8 +122,9 @@ public final class FrameBuilder {
 
     /** Opens a group that also carries an integer value (e.g. {@code tcp.flags} with its flag bits beneath). */
     public int beginGroup(FieldDef d, long value, int offset, int length) {
-        int i = beginGroup(d, offset, length);
-        f.fnum[i] = value;
+        int i = slot(d, value, offset, length);
+        if (groupDepth == groupStack.length) groupStack = Arrays.copyOf(groupStack, groupDepth * 2);
+        groupStack[groupDepth++] = i;
         return i;
     }
 
@@ -140,13 +142,14 @@ public final class FrameBuilder {
     public FrameBuilder endGroup() {
         if (groupDepth == 0) return this;
         int g = groupStack[--groupDepth];
-        f.fend[g] = f.fieldCount;
+        long descendants = f.fieldCount - g - 1;
+        f.fmeta[g] = (f.fmeta[g] & 0xFFFFFFFFL) | (descendants << 32);
         return this;
     }
 
     /** Sets the byte length of a field already added (a group whose size is known only at its end). */
     public FrameBuilder setLength(int fieldIndex, int length) {
-        f.flen[fieldIndex] = length;
+        f.fpos[fieldIndex] = Frame.pos(f.foff(fieldIndex), length);
         return this;
     }
 
@@ -168,8 +171,10 @@ public final class FrameBuilder {
     /**
      * Moves the fields added since {@code mark} (a {@link Frame#fieldCount()} taken before adding them) to the end
      * of layer {@code layer}'s fields. This is how a decoder adds to a layer it finished earlier: an Ethernet
-     * trailer is known only once the layers above have said how long their PDU is. In place (three reversals),
-     * no allocation; later layers' field ranges and every end index are shifted to match.
+     * trailer is known only once the layers above have said how long their PDU is. Groups record how many
+     * descendants they have rather than where they end, so moving whole entries changes no group; only the later
+     * layers' field ranges shift. Usually one entry moves (eth.padding): it goes through a small scratch table while
+     * the entries it jumps over move up with {@link System#arraycopy}.
      */
     public FrameBuilder moveIntoLayer(int layer, int mark) {
         Frame fr = f;
@@ -177,38 +182,33 @@ public final class FrameBuilder {
         int p = fr.layerFieldEnd[layer];
         int m = n - mark;
         if (m <= 0 || p >= mark) return this;
-        int back = mark - p;
-        rotate(fr, p, mark, n);
-        for (int i = p; i < p + m; i++) {          // the inserted entries, moved back by `back`
-            fr.fend[i] -= back;
+        if (m > moveMeta.length) {
+            moveMeta = new long[m];
+            moveNum = new long[m];
+            movePos = new long[m];
+            moveObj = new Object[m];
         }
-        for (int i = p + m; i < n; i++) {          // the entries they jumped over, moved on by m
-            fr.fend[i] += m;
-        }
+        System.arraycopy(fr.fmeta, mark, moveMeta, 0, m);
+        System.arraycopy(fr.fnum, mark, moveNum, 0, m);
+        System.arraycopy(fr.fpos, mark, movePos, 0, m);
+        System.arraycopy(fr.fobj, mark, moveObj, 0, m);
+        int jumped = mark - p;
+        System.arraycopy(fr.fmeta, p, fr.fmeta, p + m, jumped);
+        System.arraycopy(fr.fnum, p, fr.fnum, p + m, jumped);
+        System.arraycopy(fr.fpos, p, fr.fpos, p + m, jumped);
+        System.arraycopy(fr.fobj, p, fr.fobj, p + m, jumped);
+        System.arraycopy(moveMeta, 0, fr.fmeta, p, m);
+        System.arraycopy(moveNum, 0, fr.fnum, p, m);
+        System.arraycopy(movePos, 0, fr.fpos, p, m);
+        System.arraycopy(moveObj, 0, fr.fobj, p, m);
+        java.util.Arrays.fill(moveObj, 0, m, null);
+        fr.objectsEnd = Math.max(fr.objectsEnd, n);   // objects may have moved up to the end of the range
         fr.layerFieldEnd[layer] += m;
         for (int l = layer + 1; l < fr.layerCount; l++) {
             fr.layerFieldStart[l] += m;
             fr.layerFieldEnd[l] += m;
         }
         return this;
-    }
-
-    private static void rotate(Frame fr, int from, int mid, int to) {
-        fr.objectsEnd = Math.max(fr.objectsEnd, to);   // objects may move up to the end of the rotated range
-        reverse(fr, from, mid - 1);
-        reverse(fr, mid, to - 1);
-        reverse(fr, from, to - 1);
-    }
-
-    private static void reverse(Frame fr, int i, int j) {
-        for (; i < j; i++, j--) {
-            int id = fr.fid[i]; fr.fid[i] = fr.fid[j]; fr.fid[j] = id;
-            long v = fr.fnum[i]; fr.fnum[i] = fr.fnum[j]; fr.fnum[j] = v;
-            int x = fr.foff[i]; fr.foff[i] = fr.foff[j]; fr.foff[j] = x;
-            x = fr.flen[i]; fr.flen[i] = fr.flen[j]; fr.flen[j] = x;
-            Object o = fr.fobj[i]; fr.fobj[i] = fr.fobj[j]; fr.fobj[j] = o;
-            x = fr.fend[i]; fr.fend[i] = fr.fend[j]; fr.fend[j] = x;
-        }
     }
 
     /** Closes whatever is open; the frame is complete. */
@@ -218,28 +218,25 @@ public final class FrameBuilder {
         return f;
     }
 
-    private int slot(FieldDef d, int offset, int length) {
+    /** The next field entry: three stores (see {@link Frame}'s packed tables). */
+    private int slot(FieldDef d, long value, int offset, int length) {
         Frame fr = f;
         int i = fr.fieldCount;
-        if (i == fr.fid.length) growFields();
-        fr.fid[i] = d.id();
-        fr.fnum[i] = 0;
-        fr.foff[i] = offset;
-        fr.flen[i] = length;
-        fr.fend[i] = i + 1;
+        if (i == fr.fmeta.length) growFields();
+        fr.fmeta[i] = d.id();   // no descendants yet
+        fr.fnum[i] = value;
+        fr.fpos[i] = Frame.pos(offset, length);
         fr.fieldCount = i + 1;
         return i;
     }
 
     private void growFields() {
         Frame fr = f;
-        int n = fr.fid.length * 2;
-        fr.fid = Arrays.copyOf(fr.fid, n);
+        int n = fr.fmeta.length * 2;
+        fr.fmeta = Arrays.copyOf(fr.fmeta, n);
         fr.fnum = Arrays.copyOf(fr.fnum, n);
-        fr.foff = Arrays.copyOf(fr.foff, n);
-        fr.flen = Arrays.copyOf(fr.flen, n);
+        fr.fpos = Arrays.copyOf(fr.fpos, n);
         fr.fobj = Arrays.copyOf(fr.fobj, n);
-        fr.fend = Arrays.copyOf(fr.fend, n);
     }
 
     private void growLayers() {

@@ -55,7 +55,7 @@ public final class Layer {
     public List<Field> fields() {
         List<Field> out = new ArrayList<>();
         int end = frame.layerFieldEnd[index];
-        for (int i = frame.layerFieldStart[index]; i < end; i = frame.fend[i]) out.add(new Field(frame, i));
+        for (int i = frame.layerFieldStart[index]; i < end; i = frame.fend(i)) out.add(new Field(frame, i));
         return out;
     }
 
@@ -64,7 +64,7 @@ public final class Layer {
         FieldDef d = Fields.find(name);
         if (d == null) return null;
         int end = frame.layerFieldEnd[index];
-        for (int i = frame.layerFieldStart[index]; i < end; i++) if (frame.fid[i] == d.id()) return new Field(frame, i);
+        for (int i = frame.layerFieldStart[index]; i < end; i++) if (frame.fid(i) == d.id()) return new Field(frame, i);
         return null;
     }
 
@@ -74,7 +74,7 @@ public final class Layer {
         List<Field> out = new ArrayList<>(2);
         if (d == null) return out;
         int end = frame.layerFieldEnd[index];
-        for (int i = frame.layerFieldStart[index]; i < end; i++) if (frame.fid[i] == d.id()) out.add(new Field(frame, i));
+        for (int i = frame.layerFieldStart[index]; i < end; i++) if (frame.fid(i) == d.id()) out.add(new Field(frame, i));
         return out;
     }
 

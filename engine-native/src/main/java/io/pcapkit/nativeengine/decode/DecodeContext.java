@@ -56,6 +56,25 @@ public final class DecodeContext {
 
     public int u8(int off) { return d[base + off] & 0xFF; }
 
+    /** The {@code len} bytes at frame offset {@code off} as a Latin-1 string (one copy, no builder). */
+    public String latin1(int off, int len) {
+        return new String(d, base + off, len, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * First frame offset in [{@code from}, {@code end}) holding byte {@code a} or {@code b}, or -1. Text protocols
+     * scan most of their bytes through here, so it loops over the array itself.
+     */
+    public int indexOf(int from, int end, int a, int b) {
+        byte[] bytes = d;
+        byte x = (byte) a, y = (byte) b;
+        for (int i = base + from, stop = base + end; i < stop; i++) {
+            byte v = bytes[i];
+            if (v == x || v == y) return i - base;
+        }
+        return -1;
+    }
+
     public int u16(int off) {
         int i = base + off;
         return ((d[i] & 0xFF) << 8) | (d[i + 1] & 0xFF);

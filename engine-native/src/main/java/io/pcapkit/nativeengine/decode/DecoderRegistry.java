@@ -14,20 +14,21 @@ import java.util.Map;
  * {@code --decode-as} works). Read-only after construction, so one registry serves every thread.
  */
 public final class DecoderRegistry {
-    private final EnumMap<Dispatch, LayerDecoder[]> tables = new EnumMap<>(Dispatch.class);
+    // indexed by Dispatch.ordinal(): every payload looks a table up, so no map in between
+    private final LayerDecoder[][] tables = new LayerDecoder[Dispatch.values().length][];
     private final Map<String, LayerDecoder> byProtocol = new LinkedHashMap<>();
     private final List<LayerDecoder> all = new ArrayList<>();
     // per table and stage: the heuristics in registration order (most tables have none: null)
-    private final EnumMap<Dispatch, Heuristic[][]> tests = new EnumMap<>(Dispatch.class);
-    private final EnumMap<Dispatch, LayerDecoder[][]> claims = new EnumMap<>(Dispatch.class);
+    private final Heuristic[][][] tests = new Heuristic[Dispatch.values().length][][];
+    private final LayerDecoder[][][] claims = new LayerDecoder[Dispatch.values().length][][];
 
     public DecoderRegistry() {
-        for (Dispatch t : Dispatch.values()) tables.put(t, new LayerDecoder[t.size()]);
+        for (Dispatch t : Dispatch.values()) tables[t.ordinal()] = new LayerDecoder[t.size()];
     }
 
     /** Registers {@code decoder} under {@code key} of {@code table}; a second registration of a key fails. */
     public DecoderRegistry register(Dispatch table, int key, LayerDecoder decoder) {
-        LayerDecoder[] t = tables.get(table);
+        LayerDecoder[] t = tables[table.ordinal()];
         if (key < 0 || key >= t.length) throw new IllegalArgumentException(table + " key " + key + " out of range");
         if (t[key] != null) {
             throw new IllegalStateException(table + " key " + key + " already taken by " + t[key].protocol()
@@ -40,7 +41,7 @@ public final class DecoderRegistry {
 
     /** Replaces whatever is registered under {@code key} (null removes it). */
     public DecoderRegistry override(Dispatch table, int key, LayerDecoder decoder) {
-        LayerDecoder[] t = tables.get(table);
+        LayerDecoder[] t = tables[table.ordinal()];
         if (key < 0 || key >= t.length) throw new IllegalArgumentException(table + " key " + key + " out of range");
         t[key] = decoder;
         if (decoder != null) know(decoder);
@@ -62,8 +63,13 @@ public final class DecoderRegistry {
      * {@code stage} (see {@link Heuristic.Stage}); tests of one stage are tried in registration order.
      */
     public DecoderRegistry heuristic(Dispatch table, Heuristic.Stage stage, Heuristic test, LayerDecoder decoder) {
-        Heuristic[][] t = tests.computeIfAbsent(table, k -> new Heuristic[Heuristic.Stage.values().length][0]);
-        LayerDecoder[][] d = claims.computeIfAbsent(table, k -> new LayerDecoder[Heuristic.Stage.values().length][0]);
+        int stages = Heuristic.Stage.values().length;
+        if (tests[table.ordinal()] == null) {
+            tests[table.ordinal()] = new Heuristic[stages][0];
+            claims[table.ordinal()] = new LayerDecoder[stages][0];
+        }
+        Heuristic[][] t = tests[table.ordinal()];
+        LayerDecoder[][] d = claims[table.ordinal()];
         int s = stage.ordinal();
         t[s] = java.util.Arrays.copyOf(t[s], t[s].length + 1);
         d[s] = java.util.Arrays.copyOf(d[s], d[s].length + 1);
@@ -75,18 +81,18 @@ public final class DecoderRegistry {
 
     /** The decoder of the first {@code stage} heuristic of {@code table} that accepts the payload, or null. */
     public LayerDecoder heuristicLookup(Dispatch table, Heuristic.Stage stage, DecodeContext c, int off, int len) {
-        Heuristic[][] t = tests.get(table);
+        Heuristic[][] t = tests[table.ordinal()];
         if (t == null) return null;
         Heuristic[] ts = t[stage.ordinal()];
         for (int i = 0; i < ts.length; i++) {
-            if (ts[i].matches(c, off, len)) return claims.get(table)[stage.ordinal()][i];
+            if (ts[i].matches(c, off, len)) return claims[table.ordinal()][stage.ordinal()][i];
         }
         return null;
     }
 
     /** The decoder under {@code key}, or null. */
     public LayerDecoder lookup(Dispatch table, int key) {
-        LayerDecoder[] t = tables.get(table);
+        LayerDecoder[] t = tables[table.ordinal()];
         return key >= 0 && key < t.length ? t[key] : null;
     }
 
@@ -101,11 +107,12 @@ public final class DecoderRegistry {
     /** The registered (table, key) pairs, for {@code pcapkit} docs and the "every decoder is reachable" test. */
     public Map<Dispatch, List<Integer>> keys() {
         Map<Dispatch, List<Integer>> out = new EnumMap<>(Dispatch.class);
-        tables.forEach((t, arr) -> {
+        for (Dispatch t : Dispatch.values()) {
+            LayerDecoder[] arr = tables[t.ordinal()];
             List<Integer> ks = new ArrayList<>();
             for (int i = 0; i < arr.length; i++) if (arr[i] != null) ks.add(i);
             if (!ks.isEmpty()) out.put(t, ks);
-        });
+        }
         return out;
     }
 }

@@ -136,6 +136,14 @@ final class DnsNames {
      * U+FFFD).
      */
     static String display(byte[] b, int off, int len) {
+        int stop = off + len, k = off;
+        while (k < stop && b[k] >= 0x20 && b[k] < 0x7F) k++;
+        // the usual name is printable ASCII throughout: one Latin-1 string, no builder
+        if (k == stop) return new String(b, off, len, StandardCharsets.ISO_8859_1);
+        return escaped(b, off, len);
+    }
+
+    private static String escaped(byte[] b, int off, int len) {
         StringBuilder sb = new StringBuilder(len + 8);
         int k = off, stop = off + len;
         while (k < stop) {

@@ -11,11 +11,8 @@ final class HttpText {
      * the segment ends first (tshark, decoding a segment alone, takes such a cut line as it is).
      */
     static int lineEnd(DecodeContext c, int from, int end) {
-        for (int i = from; i < end; i++) {
-            int b = c.u8(i);
-            if (b == '\n' || b == '\r') return i;
-        }
-        return end;
+        int i = c.indexOf(from, end, '\n', '\r');
+        return i < 0 ? end : i;
     }
 
     /** Offset of the next line after the line end {@code eol}: past CRLF, LF or a lone CR. */
@@ -27,8 +24,7 @@ final class HttpText {
 
     /** First offset in [from, end) holding {@code b}, or -1. */
     static int indexOf(DecodeContext c, int from, int end, int b) {
-        for (int i = from; i < end; i++) if (c.u8(i) == b) return i;
-        return -1;
+        return c.indexOf(from, end, b, b);
     }
 
     /** Whether the bytes at {@code at} spell {@code ascii} (case-insensitive when {@code ignoreCase}). */
@@ -64,8 +60,6 @@ final class HttpText {
 
     /** The captured bytes as a Latin-1 string (only for the few values built from pieces, like full URIs). */
     static String latin1(DecodeContext c, int from, int end) {
-        StringBuilder sb = new StringBuilder(Math.max(0, end - from));
-        for (int i = from; i < end; i++) sb.append((char) c.u8(i));
-        return sb.toString();
+        return end > from ? c.latin1(from, end - from) : "";
     }
 }
