@@ -1,5 +1,6 @@
 package io.pcapkit.reassembly.app;
 
+import io.pcapkit.ReassemblyKind;
 import io.pcapkit.Pcapkit;
 import io.pcapkit.reassembly.Reassembly;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ class AppAnalysisVsTsharkTest {
     static List<AppMessage> analyze(Path cap) throws IOException {
         List<AppMessage> out = new ArrayList<>();
         StreamAnalyzer a = new StreamAnalyzer(16 << 20, out::add);
-        Reassembly.of(Reassembly.Kind.IPV4, Reassembly.Kind.IPV6, Reassembly.Kind.TCP).onStream(a)
+        Reassembly.of(ReassemblyKind.IPV4, ReassemblyKind.IPV6, ReassemblyKind.TCP).onStream(a)
                 .over(Pcapkit.extract(cap).engine("native"));
         return out;
     }
