@@ -1,7 +1,7 @@
 package io.pcapkit.reassembly;
 
-import io.pcapkit.ReassemblyKind;
 import io.pcapkit.Pcapkit;
+import io.pcapkit.ReassemblyKind;
 import io.pcapkit.spi.EngineProvider;
 import io.pcapkit.spi.Engines;
 import org.junit.jupiter.api.Test;

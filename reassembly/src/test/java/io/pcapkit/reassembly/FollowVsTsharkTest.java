@@ -1,7 +1,7 @@
 package io.pcapkit.reassembly;
 
-import io.pcapkit.ReassemblyKind;
 import io.pcapkit.Pcapkit;
+import io.pcapkit.ReassemblyKind;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;

@@ -1,7 +1,7 @@
 package io.pcapkit.reassembly.app;
 
-import io.pcapkit.ReassemblyKind;
 import io.pcapkit.Pcapkit;
+import io.pcapkit.ReassemblyKind;
 import io.pcapkit.reassembly.Reassembly;
 import org.junit.jupiter.api.Test;
 
