@@ -209,15 +209,16 @@ public final class Extraction implements Iterable<Frame>, AutoCloseable {
         public Builder listener(FrameListener l) { listeners.add(Objects.requireNonNull(l)); return this; }
 
         /**
-         * Reassembles IP fragments and/or TCP streams while the frames are read (the last call wins): the reassembly
-         * module's {@code Reassembly}, reachable through {@link Extraction#attached(Class)}. It sees each frame before
-         * the {@link #listener listeners} do.
+         * Reassembles IP fragments and/or TCP streams while the frames are read (no kinds: all three, as the CLI's
+         * {@code reassemble}; the last call wins): the reassembly module's {@code Reassembly}, reachable through
+         * {@link Extraction#attached(Class)}. It sees each frame before the {@link #listener listeners} do.
          *
          * @throws IllegalStateException when the reassembly module is not on the class path
          */
         public Builder reassemble(ReassemblyKind... kinds) {
             EnumSet<ReassemblyKind> set = EnumSet.noneOf(ReassemblyKind.class);
             for (ReassemblyKind k : kinds) set.add(Objects.requireNonNull(k));
+            if (set.isEmpty()) set = EnumSet.allOf(ReassemblyKind.class);
             this.reassembly = provider("reassemble(...)").reassembly(set);
             return this;
         }

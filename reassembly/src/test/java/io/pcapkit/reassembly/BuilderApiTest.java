@@ -110,8 +110,10 @@ class BuilderApiTest {
         try (Extraction x = Pcapkit.extract(f).engine("native").reassemble(IPV4).open()) {
             assertEquals(List.of(4008, 4008), Reassembly.datagramsOf(x).map(d -> d.payload().length).toList());
         }
-        try (Extraction x = Pcapkit.extract(p).engine("native").reassemble(TCP).open()) {
-            assertEquals(2, Reassembly.in(x.drain()).streams().size());
+        try (Extraction x = Pcapkit.extract(p).engine("native").reassemble().open()) {
+            Reassembly r = Reassembly.in(x.drain());
+            assertEquals(2, r.streams().size());
+            assertTrue(r.options().ipv4() && r.options().ipv6() && r.options().tcp(), "no kinds: all three");
         }
     }
 
