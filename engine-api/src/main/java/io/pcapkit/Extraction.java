@@ -8,15 +8,19 @@ import io.pcapkit.spi.EngineOptions;
 import io.pcapkit.spi.EngineProvider;
 import io.pcapkit.spi.Engines;
 import io.pcapkit.spi.FrameSource;
+import io.pcapkit.spi.ReassemblyProvider;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.ServiceLoader;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
@@ -26,6 +30,24 @@ import java.util.stream.StreamSupport;
  * An open extraction: the frames of one capture through one engine. Iterate it once. By default frames stream
  * (each valid until the next one is read); with {@code store(true)} every frame is detached and kept in
  * {@link #frames()}.
+ *
+ * <p>With the {@code reassembly} module on the class path, {@link Builder#reassemble} and {@link Builder#trace}
+ * attach a reassembly and a flow tracer; {@link #attached(Class)} hands them back, typed, for callbacks (register
+ * them before iterating: they fire as results become ready) and for the results (kept as they come, complete once
+ * the frames are read):
+ *
+ * <pre>{@code
+ * import static io.pcapkit.ReassemblyKind.*;
+ *
+ * try (Extraction x = Pcapkit.extract(path).reassemble(IPV4, IPV6, TCP).trace(TraceSpec.bidirectional()).open()) {
+ *     Reassembly r = x.attached(Reassembly.class);
+ *     r.onDatagram(d -> System.out.println(d.key() + " " + d.bytes().length + " bytes"))
+ *      .onChunk((s, c) -> System.out.println("stream " + s.index() + ": " + c.data().length + " bytes"));
+ *     for (Frame f : x) { }                         // or x.drain()
+ *     for (TcpStream s : r.streams()) System.out.println(s + " " + s.bytes(false) + "/" + s.bytes(true));
+ *     for (Flow f : x.attached(FlowTracer.class).flows()) System.out.println(f.label());
+ * }
+ * }</pre>
  */
 public final class Extraction implements Iterable<Frame>, AutoCloseable {
     private final Engine engine;
@@ -41,6 +63,30 @@ public final class Extraction implements Iterable<Frame>, AutoCloseable {
         this.source = source;
         this.store = store;
         this.listeners = List.copyOf(listeners);
+    }
+
+    /**
+     * The first listener of this type attached to the extraction: by {@link Builder#reassemble} or
+     * {@link Builder#trace} (the reassembly module's {@code Reassembly}, {@code FlowTracer}), or by
+     * {@link Builder#listener}.
+     *
+     * @throws IllegalArgumentException when none is
+     */
+    public <T> T attached(Class<T> type) {
+        for (FrameListener l : listeners) if (type.isInstance(l)) return type.cast(l);
+        List<String> have = listeners.stream().map(l -> l.getClass().getSimpleName()).toList();
+        throw new IllegalArgumentException("no " + type.getSimpleName() + " is attached to this extraction"
+                + (have.isEmpty() ? "" : " (attached: " + String.join(", ", have) + ")")
+                + "; attach one with reassemble(...), trace(...) or listener(...)");
+    }
+
+    /**
+     * Reads every remaining frame, so the attached listeners see them all and their results are complete; returns
+     * this extraction. Instead of iterating it: {@code x.drain().attached(Reassembly.class).streams()}.
+     */
+    public Extraction drain() {
+        for (Iterator<Frame> it = iterator(); it.hasNext(); ) it.next();
+        return this;
     }
 
     /** The engine decoding this extraction. */
@@ -128,6 +174,8 @@ public final class Extraction implements Iterable<Frame>, AutoCloseable {
         private final EngineOptions.Builder options = EngineOptions.builder();
         private boolean store;
         private final List<FrameListener> listeners = new ArrayList<>();
+        private FrameListener reassembly;
+        private FrameListener tracer;
 
         Builder(Path file, InputStream in, String name) {
             this.file = file;
@@ -158,15 +206,57 @@ public final class Extraction implements Iterable<Frame>, AutoCloseable {
          * Hands every frame to {@code l} as the extraction is iterated (repeatable; called in the order added).
          * The reassembly module's {@code Reassembly} and {@code FlowTracer} are listeners.
          */
-        public Builder listener(FrameListener l) { listeners.add(java.util.Objects.requireNonNull(l)); return this; }
+        public Builder listener(FrameListener l) { listeners.add(Objects.requireNonNull(l)); return this; }
+
+        /**
+         * Reassembles IP fragments and/or TCP streams while the frames are read (no kinds: all three, as the CLI's
+         * {@code reassemble}; the last call wins): the reassembly module's {@code Reassembly}, reachable through
+         * {@link Extraction#attached(Class)}. It sees each frame before the {@link #listener listeners} do.
+         *
+         * @throws IllegalStateException when the reassembly module is not on the class path
+         */
+        public Builder reassemble(ReassemblyKind... kinds) {
+            EnumSet<ReassemblyKind> set = EnumSet.noneOf(ReassemblyKind.class);
+            for (ReassemblyKind k : kinds) set.add(Objects.requireNonNull(k));
+            if (set.isEmpty()) set = EnumSet.allOf(ReassemblyKind.class);
+            this.reassembly = provider("reassemble(...)").reassembly(set);
+            return this;
+        }
+
+        /**
+         * Sorts the frames into flows while they are read (the last call wins): the reassembly module's
+         * {@code FlowTracer}, reachable through {@link Extraction#attached(Class)}.
+         *
+         * @throws IllegalStateException when the reassembly module is not on the class path
+         */
+        public Builder trace(TraceSpec spec) {
+            this.tracer = provider("trace(...)").tracer(Objects.requireNonNull(spec));
+            return this;
+        }
+
+        /** {@code trace(TraceSpec.bidirectional())}. */
+        public Builder trace() { return trace(TraceSpec.bidirectional()); }
+
+        private static ReassemblyProvider provider(String what) {
+            ClassLoader cl = Thread.currentThread().getContextClassLoader();
+            if (cl == null) cl = Extraction.class.getClassLoader();
+            for (ReassemblyProvider p : ServiceLoader.load(ReassemblyProvider.class, cl)) return p;
+            throw new IllegalStateException(what + " needs the pcapkit reassembly module (io.pcapkit:reassembly) on "
+                    + "the class path; without it, attach your own FrameListener with listener(...)");
+        }
 
         public Extraction open() throws IOException {
             EngineProvider p = Engines.discover().require(engineName);
             Engine e = p.create(options.build());
+            // the attached reassembly first: a tracer or a user listener may ask it about the frame just handed in
+            List<FrameListener> all = new ArrayList<>(listeners.size() + 2);
+            if (reassembly != null) all.add(reassembly);
+            if (tracer != null) all.add(tracer);
+            all.addAll(listeners);
             try {
                 FrameSource s = file != null ? e.open(file) : e.open(in, name);
-                for (FrameListener l : listeners) l.start(e, s.info());
-                return new Extraction(e, s, store, listeners);
+                for (FrameListener l : all) l.start(e, s.info());
+                return new Extraction(e, s, store, all);
             } catch (IOException | RuntimeException ex) {
                 e.close();
                 throw ex;

@@ -1,5 +1,6 @@
 package io.pcapkit.cli;
 
+import io.pcapkit.ReassemblyKind;
 import io.pcapkit.reassembly.Reassembly;
 import io.pcapkit.reassembly.app.AppMessage;
 import io.pcapkit.reassembly.app.StreamAnalyzer;
@@ -40,7 +41,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             return Cli.USAGE;
         }
         StreamAnalyzer a = new StreamAnalyzer(maxBytes, (AppMessage m) -> out.println(line(m)));
-        Reassembly r = Reassembly.of(Reassembly.Kind.IPV4, Reassembly.Kind.IPV6, Reassembly.Kind.TCP).keep(false)
+        Reassembly r = Reassembly.of(ReassemblyKind.IPV4, ReassemblyKind.IPV6, ReassemblyKind.TCP).keep(false)
                 .onStream(a);
         int code = CaptureRun.run(input, engine, List.of(r), err);
         out.flush();

@@ -1,5 +1,6 @@
 package io.pcapkit.cli;
 
+import io.pcapkit.ReassemblyKind;
 import io.pcapkit.reassembly.Follow;
 import io.pcapkit.reassembly.Reassembly;
 import picocli.CommandLine.Command;
@@ -54,7 +55,7 @@ final class FollowCommand implements Callable<Integer> {
             err.println("pcapkit: " + problem);
             return Cli.USAGE;
         }
-        Reassembly r = Reassembly.of(Reassembly.Kind.IPV4, Reassembly.Kind.IPV6, Reassembly.Kind.TCP).keep(false);
+        Reassembly r = Reassembly.of(ReassemblyKind.IPV4, ReassemblyKind.IPV6, ReassemblyKind.TCP).keep(false);
         List<Follow> follows = new java.util.ArrayList<>();
         for (int n : streams) {
             Follow f = new Follow(n);

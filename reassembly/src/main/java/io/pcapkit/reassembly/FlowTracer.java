@@ -1,6 +1,8 @@
 package io.pcapkit.reassembly;
 
+import io.pcapkit.Extraction;
 import io.pcapkit.FrameListener;
+import io.pcapkit.ReassemblyKind;
 import io.pcapkit.model.Frame;
 import io.pcapkit.spi.CaptureInfo;
 import io.pcapkit.spi.Engine;
@@ -9,12 +11,22 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Sorts frames into flows (TCP connections numbered like tcp.stream, UDP conversations), bidirectional by
  * default. Each frame that belongs to a flow goes to the {@link Sink} with its flow, while it is valid: the CLI's
  * {@code trace} writes one capture file per flow from there. IP fragments are reassembled first, so the frame that
  * completes a fragmented datagram joins the datagram's flow (the other fragments belong to no flow).
+ *
+ * <pre>{@code
+ * try (Extraction x = Pcapkit.extract(path).trace(TraceSpec.unidirectional()).open()) {
+ *     FlowTracer t = FlowTracer.in(x).onFlow(f -> System.out.println("new flow " + f.label()));
+ *     x.drain();
+ *     for (Flow f : t.flows()) System.out.println(f + ": " + f.frameCount() + " frames");
+ * }
+ * }</pre>
  */
 public final class FlowTracer implements FrameListener {
     /** Receives each traced frame. */
@@ -25,18 +37,39 @@ public final class FlowTracer implements FrameListener {
     }
 
     private final boolean unidirectional;
-    private final Sink sink;
+    private final List<Sink> sinks = new ArrayList<>();
+    private final List<Consumer<Flow>> flowListeners = new ArrayList<>();
     private final Reassembly numbering;
     private final Packet p = new Packet();
     private final Map<Object, Flow> byKey = new HashMap<>();
     private final List<Flow> flows = new ArrayList<>();
 
     public FlowTracer(boolean unidirectional, Sink sink) {
-        this.unidirectional = unidirectional;
-        this.sink = sink;
-        // IP reassembly and tcp.stream numbering only: no TCP bytes are kept
-        this.numbering = Reassembly.of(Reassembly.Kind.IPV4, Reassembly.Kind.IPV6).keep(false);
+        this(unidirectional);
+        sinks.add(Objects.requireNonNull(sink));
     }
+
+    /** A tracer whose frames go to the sinks added with {@link #onFrame}, if any. */
+    public FlowTracer(boolean unidirectional) {
+        this.unidirectional = unidirectional;
+        // IP reassembly and tcp.stream numbering only: no TCP bytes are kept
+        this.numbering = Reassembly.of(ReassemblyKind.IPV4, ReassemblyKind.IPV6).keep(false);
+    }
+
+    /**
+     * The tracer attached to {@code x} by {@link Extraction.Builder#trace} (or as a listener).
+     *
+     * @throws IllegalArgumentException when there is none
+     */
+    public static FlowTracer in(Extraction x) { return x.attached(FlowTracer.class); }
+
+    /** Each traced frame with its flow, while the frame is valid (called in the order added). */
+    public FlowTracer onFrame(Sink s) { sinks.add(Objects.requireNonNull(s)); return this; }
+
+    /** Each new flow, when its first frame arrives (before that frame goes to the sinks). */
+    public FlowTracer onFlow(Consumer<Flow> l) { flowListeners.add(Objects.requireNonNull(l)); return this; }
+
+    public boolean unidirectional() { return unidirectional; }
 
     /** Every flow so far, in order of first appearance. */
     public List<Flow> flows() { return List.copyOf(flows); }
@@ -67,13 +100,14 @@ public final class FlowTracer implements FrameListener {
             flow = new Flow(flows.size(), tcp ? 6 : 17, new Endpoint(src, p.srcPort), new Endpoint(dst, p.dstPort), stream);
             byKey.put(key, flow);
             flows.add(flow);
+            for (Consumer<Flow> l : flowListeners) l.accept(flow);
         }
         flow.add(f.number(), f.timestampNanos());
-        sink.frame(flow, f);
+        for (Sink s : sinks) s.frame(flow, f);
     }
 
     @Override public void end() {
         numbering.end();
-        sink.end();
+        for (Sink s : sinks) s.end();
     }
 }

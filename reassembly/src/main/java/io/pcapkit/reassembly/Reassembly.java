@@ -2,37 +2,50 @@ package io.pcapkit.reassembly;
 
 import io.pcapkit.Extraction;
 import io.pcapkit.FrameListener;
+import io.pcapkit.ReassemblyKind;
 import io.pcapkit.model.Frame;
 import io.pcapkit.model.LinkType;
 import io.pcapkit.spi.CaptureInfo;
 import io.pcapkit.spi.Engine;
 
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
- * IP defragmentation and TCP stream reassembly over the frames of any engine. Attach it to an extraction and
+ * IP defragmentation and TCP stream reassembly over the frames of any engine. Ask the extraction for it and
  * iterate; results arrive through callbacks as they are ready, and are kept (unless told not to) for
- * {@link #datagrams()} and {@link #streams()} once the extraction ends:
+ * {@link #datagrams()} and {@link #streams()}, complete once the extraction ends:
  *
  * <pre>{@code
- * Reassembly r = Reassembly.of(Reassembly.Kind.IPV4, Reassembly.Kind.IPV6, Reassembly.Kind.TCP)
- *         .onChunk((stream, chunk) -> System.out.println(stream.index() + ": " + chunk.data().length + " bytes"));
- * try (Extraction x = Pcapkit.extract(path).listener(r).open()) {
- *     for (Frame f : x) { }
+ * import static io.pcapkit.ReassemblyKind.*;
+ *
+ * try (Extraction x = Pcapkit.extract(path).reassemble(IPV4, IPV6, TCP).open()) {
+ *     Reassembly r = Reassembly.in(x)
+ *             .onDatagram(d -> System.out.println(d.key() + " " + d.status()))
+ *             .onChunk((stream, chunk) -> System.out.println(stream.index() + ": " + chunk.data().length + " bytes"));
+ *     for (Frame f : x) { }                                     // callbacks fire while the frames stream
+ *     for (TcpStream s : r.streams()) System.out.println(s + " " + s.status());
  * }
- * for (Datagram d : r.datagrams()) System.out.println(d.key() + " " + d.status());
  * }</pre>
+ *
+ * Without a loop: {@code Reassembly.streamsOf(x)} / {@code datagramsOf(x)} stream the results, reading frames as
+ * needed; {@code Reassembly.of(IPV4, TCP).over(Pcapkit.extract(path))} runs a whole capture. The same object also
+ * works as a plain listener: {@code Pcapkit.extract(path).listener(Reassembly.of(TCP))}.
  *
  * It reads only the model (the protocol chain and the frame's raw bytes), so every engine gives the same results.
  * A completed datagram is handed back to the engine to decode ({@link Engine#decode}); its TCP segment joins its
  * stream then, as in tshark.
  */
 public final class Reassembly implements FrameListener {
-    public enum Kind { IPV4, IPV6, TCP }
-
     private ReassemblyOptions opt;
     private final Counters counters = new Counters();
     private final List<Consumer<Datagram>> datagramListeners = new ArrayList<>();
@@ -53,9 +66,9 @@ public final class Reassembly implements FrameListener {
 
     private Reassembly(ReassemblyOptions opt) { this.opt = opt; }
 
-    public static Reassembly of(Kind... kinds) {
+    public static Reassembly of(ReassemblyKind... kinds) {
         ReassemblyOptions o = ReassemblyOptions.defaults();
-        for (Kind k : kinds) {
+        for (ReassemblyKind k : kinds) {
             o = switch (k) {
                 case IPV4 -> o.withIpv4(true);
                 case IPV6 -> o.withIpv6(true);
@@ -66,6 +79,58 @@ public final class Reassembly implements FrameListener {
     }
 
     public static Reassembly of(ReassemblyOptions options) { return new Reassembly(options); }
+
+    /**
+     * The reassembly attached to {@code x} by {@link Extraction.Builder#reassemble} (or as a listener).
+     *
+     * @throws IllegalArgumentException when there is none
+     */
+    public static Reassembly in(Extraction x) { return x.attached(Reassembly.class); }
+
+    /**
+     * The datagrams of {@code x}'s reassembly as they leave the defragmenter (complete, or given up), reading
+     * {@code x}'s frames as needed: the frames are consumed by this stream, and callbacks fire as usual.
+     */
+    public static Stream<Datagram> datagramsOf(Extraction x) {
+        Reassembly r = in(x);
+        ArrayDeque<Datagram> ready = new ArrayDeque<>();
+        r.onDatagram(ready::add);
+        return pull(x, ready);
+    }
+
+    /**
+     * The TCP connections of {@code x}'s reassembly as they close (port reuse, the idle time-out when set, eviction,
+     * the end of the capture; a FIN or RST alone does not, as retransmissions may follow), reading {@code x}'s
+     * frames as needed; their bytes went to the chunk callbacks.
+     */
+    public static Stream<TcpStream> streamsOf(Extraction x) {
+        Reassembly r = in(x);
+        ArrayDeque<TcpStream> ready = new ArrayDeque<>();
+        r.onStream(new StreamListener() {
+            @Override public void chunk(TcpStream s, TcpChunk c) { }
+
+            @Override public void closed(TcpStream s) { ready.add(s); }
+        });
+        return pull(x, ready);
+    }
+
+    /** A stream of what the frames of {@code x} put into {@code ready}, reading a frame whenever it is empty. */
+    private static <T> Stream<T> pull(Extraction x, ArrayDeque<T> ready) {
+        Iterator<Frame> frames = x.iterator();
+        Iterator<T> it = new Iterator<>() {
+            @Override public boolean hasNext() {
+                while (ready.isEmpty() && frames.hasNext()) frames.next();
+                return !ready.isEmpty();
+            }
+
+            @Override public T next() {
+                if (!hasNext()) throw new NoSuchElementException();
+                return ready.poll();
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL),
+                false);
+    }
 
     /** Runs a whole extraction through this reassembly and returns it (results in {@link #datagrams()} …). */
     public Reassembly over(Extraction.Builder extraction) throws IOException {

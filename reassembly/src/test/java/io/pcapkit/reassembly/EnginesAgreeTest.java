@@ -1,6 +1,7 @@
 package io.pcapkit.reassembly;
 
 import io.pcapkit.Pcapkit;
+import io.pcapkit.ReassemblyKind;
 import io.pcapkit.spi.EngineProvider;
 import io.pcapkit.spi.Engines;
 import org.junit.jupiter.api.Test;
@@ -68,7 +69,7 @@ class EnginesAgreeTest {
     static Map<String, String> fingerprint(Path cap, String engine) throws IOException {
         Map<String, String> m = new TreeMap<>();
         Map<Integer, MessageDigest[]> digests = new TreeMap<>();
-        Reassembly r = Reassembly.of(Reassembly.Kind.IPV4, Reassembly.Kind.IPV6, Reassembly.Kind.TCP)
+        Reassembly r = Reassembly.of(ReassemblyKind.IPV4, ReassemblyKind.IPV6, ReassemblyKind.TCP)
                 .onStream(new StreamListener() {
                     @Override public void opened(TcpStream s) { digests.put(s.index(), new MessageDigest[] {sha(), sha()}); }
 

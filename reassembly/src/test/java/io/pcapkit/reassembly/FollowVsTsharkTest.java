@@ -1,6 +1,7 @@
 package io.pcapkit.reassembly;
 
 import io.pcapkit.Pcapkit;
+import io.pcapkit.ReassemblyKind;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -73,7 +74,7 @@ class FollowVsTsharkTest {
     /** Each stream's two directions, from our reassembly over the native engine. */
     static Map<Integer, ByteArrayOutputStream[]> ours(Path cap) throws IOException {
         Map<Integer, ByteArrayOutputStream[]> m = new HashMap<>();
-        Reassembly r = Reassembly.of(Reassembly.Kind.IPV4, Reassembly.Kind.IPV6, Reassembly.Kind.TCP).keep(false)
+        Reassembly r = Reassembly.of(ReassemblyKind.IPV4, ReassemblyKind.IPV6, ReassemblyKind.TCP).keep(false)
                 .onStream(new StreamListener() {
                     @Override public void opened(TcpStream s) {
                         m.put(s.index(), new ByteArrayOutputStream[] {new ByteArrayOutputStream(), new ByteArrayOutputStream()});

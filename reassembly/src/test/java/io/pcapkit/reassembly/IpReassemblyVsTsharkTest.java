@@ -1,6 +1,7 @@
 package io.pcapkit.reassembly;
 
 import io.pcapkit.Pcapkit;
+import io.pcapkit.ReassemblyKind;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -25,7 +26,7 @@ class IpReassemblyVsTsharkTest {
         int captures = 0, datagrams = 0;
         List<String> bad = new ArrayList<>();
         for (Path cap : TestCorpus.captures()) {
-            Reassembly r = Reassembly.of(Reassembly.Kind.IPV4, Reassembly.Kind.IPV6);
+            Reassembly r = Reassembly.of(ReassemblyKind.IPV4, ReassemblyKind.IPV6);
             try {
                 r.over(Pcapkit.extract(cap).engine("native"));
             } catch (java.io.UncheckedIOException e) {

@@ -1,5 +1,6 @@
 package io.pcapkit.reassembly;
 
+import io.pcapkit.ReassemblyKind;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -38,7 +39,7 @@ class TcpReassemblyTest {
     @Test void outOfOrderRetransmittedAndWrappingAroundTheSequenceSpace() {
         try (Synth s = new Synth()) {
             long isn = 0xFFFFFFF0L;            // the data crosses 2^32
-            Reassembly r = Reassembly.of(Reassembly.Kind.TCP);
+            Reassembly r = Reassembly.of(ReassemblyKind.TCP);
             List<String> got = run(r, s, List.of(
                     s.tcp(A, 1000, B, 80, isn, 0, SYN, new byte[0], 1),
                     s.tcp(B, 80, A, 1000, 5000, isn + 1, SYN | ACK, new byte[0], 2),
@@ -55,7 +56,7 @@ class TcpReassemblyTest {
 
     @Test void midStreamStartNeedsNoHandshake() {
         try (Synth s = new Synth()) {
-            Reassembly r = Reassembly.of(Reassembly.Kind.TCP);
+            Reassembly r = Reassembly.of(ReassemblyKind.TCP);
             List<String> got = run(r, s, List.of(
                     s.tcp(A, 1000, B, 80, 777, 1, ACK, ascii("abc"), 1),
                     s.tcp(A, 1000, B, 80, 780, 1, ACK, ascii("def"), 2)));
@@ -65,7 +66,7 @@ class TcpReassemblyTest {
 
     @Test void anAcknowledgedGapIsMarkedLikeTshark() {
         try (Synth s = new Synth()) {
-            Reassembly r = Reassembly.of(Reassembly.Kind.TCP);
+            Reassembly r = Reassembly.of(ReassemblyKind.TCP);
             List<String> got = run(r, s, List.of(
                     s.tcp(A, 1000, B, 80, 100, 1, ACK, ascii("aaaa"), 1),
                     s.tcp(A, 1000, B, 80, 108, 1, ACK, ascii("cccc"), 2),    // 4 bytes at 104 never captured
@@ -90,7 +91,7 @@ class TcpReassemblyTest {
 
     @Test void aNewSynOnTheSamePortsIsANewStream() {
         try (Synth s = new Synth()) {
-            Reassembly r = Reassembly.of(Reassembly.Kind.TCP);
+            Reassembly r = Reassembly.of(ReassemblyKind.TCP);
             List<String> got = run(r, s, List.of(
                     s.tcp(A, 1000, B, 80, 100, 0, SYN, new byte[0], 1),
                     s.tcp(A, 1000, B, 80, 101, 1, ACK, ascii("one"), 2),
@@ -104,7 +105,7 @@ class TcpReassemblyTest {
 
     @Test void keepAlivesAndRepeatedSynsAddNothing() {
         try (Synth s = new Synth()) {
-            Reassembly r = Reassembly.of(Reassembly.Kind.TCP);
+            Reassembly r = Reassembly.of(ReassemblyKind.TCP);
             List<String> got = run(r, s, List.of(
                     s.tcp(A, 1000, B, 80, 100, 0, SYN, new byte[0], 1),
                     s.tcp(A, 1000, B, 80, 100, 0, SYN, new byte[0], 2),
@@ -117,7 +118,7 @@ class TcpReassemblyTest {
     @Test void ackCutMessagesAsTheOriginalCutThem() {
         try (Synth s = new Synth()) {
             List<String> messages = new ArrayList<>();
-            Reassembly r = Reassembly.of(Reassembly.Kind.TCP).onStream(new AckMessages(1 << 20,
+            Reassembly r = Reassembly.of(ReassemblyKind.TCP).onStream(new AckMessages(1 << 20,
                     m -> messages.add(m.stream() + (m.server() ? "s" : "c") + m.ack() + ":" + new String(m.data(),
                             StandardCharsets.US_ASCII))));
             run(r, s, List.of(

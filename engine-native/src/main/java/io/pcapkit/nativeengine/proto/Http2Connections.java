@@ -1,5 +1,6 @@
 package io.pcapkit.nativeengine.proto;
 
+import io.pcapkit.hpack.HpackTable;
 import io.pcapkit.nativeengine.decode.DecodeContext;
 
 /**

@@ -1,5 +1,6 @@
 package io.pcapkit.nativeengine.proto;
 
+import io.pcapkit.hpack.HpackTable;
 import io.pcapkit.model.Base;
 import io.pcapkit.model.FieldDef;
 import io.pcapkit.model.Fields;

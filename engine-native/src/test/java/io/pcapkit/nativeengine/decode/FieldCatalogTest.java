@@ -16,7 +16,9 @@ class FieldCatalogTest {
     @Test void buildingARegistryDeclaresEveryFieldUpFront() throws Exception {
         URL nativeClasses = LayerDecoder.class.getProtectionDomain().getCodeSource().getLocation();
         URL apiClasses = Fields.class.getProtectionDomain().getCodeSource().getLocation();
-        try (URLClassLoader fresh = new URLClassLoader(new URL[]{nativeClasses, apiClasses},
+        // the HTTP/2 decoder's HPACK tables come from the hpack module
+        URL hpackClasses = io.pcapkit.hpack.HpackTable.class.getProtectionDomain().getCodeSource().getLocation();
+        try (URLClassLoader fresh = new URLClassLoader(new URL[]{nativeClasses, apiClasses, hpackClasses},
                 ClassLoader.getPlatformClassLoader())) {
             fresh.loadClass(Registrations.class.getName()).getMethod("standard").invoke(null);
             Object mss = fresh.loadClass(Fields.class.getName()).getMethod("find", String.class)

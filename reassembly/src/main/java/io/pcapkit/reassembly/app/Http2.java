@@ -1,5 +1,10 @@
 package io.pcapkit.reassembly.app;
 
+import io.pcapkit.hpack.HeaderHandler;
+import io.pcapkit.hpack.HpackDecoder;
+import io.pcapkit.hpack.HpackTable;
+import io.pcapkit.hpack.Octets;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,8 +12,10 @@ import java.util.Map;
 
 /**
  * HTTP/2 (RFC 9113) in one direction: the client's connection preface, then frames (type, flags, stream id,
- * length); HEADERS and CONTINUATION blocks are decoded with {@link Hpack} (one decoder per direction, as the
- * dynamic table is), DATA frames are counted per stream.
+ * length); HEADERS and CONTINUATION blocks are decoded by the shared HPACK decoder (module {@code hpack}, Huffman
+ * strings included) against one dynamic table per direction, as RFC 7541 keeps it (capped at
+ * {@link HpackTable#MAX_SIZE} whatever SETTINGS_HEADER_TABLE_SIZE a peer announces; a block's header list at
+ * {@link HpackDecoder#MAX_HEADER_LIST} bytes). DATA frames are counted per stream.
  */
 final class Http2 {
     static final String PREFACE = "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n";
@@ -28,7 +35,7 @@ final class Http2 {
     static List<AppMessage> parse(int stream, boolean server, byte[] b) {
         List<AppMessage> out = new ArrayList<>();
         int at = Bytes.startsWith(b, 0, PREFACE) ? PREFACE.length() : 0;
-        Hpack hpack = new Hpack();
+        HpackTable table = new HpackTable(); // this direction's dynamic table, for the whole connection
         java.io.ByteArrayOutputStream block = new java.io.ByteArrayOutputStream();
         Map<String, Object> pending = null;
         for (int n = 0; at + 9 <= b.length && n < MAX_FRAMES; n++) {
@@ -52,7 +59,7 @@ final class Http2 {
                 if (type == 1) pending = f;
                 if ((flags & 0x04) != 0) {
                     Map<String, Object> target = pending != null ? pending : f;
-                    target.put("headers", hpack.decode(block.toByteArray()));
+                    target.put("headers", headers(table, block.toByteArray()));
                     block.reset();
                     pending = null;
                 }
@@ -60,6 +67,20 @@ final class Http2 {
             out.add(new AppMessage(stream, server, "http2", at, f, type == 0 ? java.util.Arrays.copyOfRange(b, p, end) : null));
             at = p + len;
         }
+        return out;
+    }
+
+    /** "name: value" strings of one header block; a bad block ends with a {@code <...>} note saying where. */
+    static List<String> headers(HpackTable table, byte[] block) {
+        List<String> out = new ArrayList<>();
+        HpackDecoder.decode(Octets.of(block), 0, block.length, table, new HeaderHandler() {
+            @Override public void header(String name, String value, Representation how, long index, int start,
+                                         int end) {
+                out.add(name + ": " + value);
+            }
+
+            @Override public void error(int at, String why) { out.add("<" + why + " at " + at + ">"); }
+        });
         return out;
     }
 }

@@ -1,6 +1,7 @@
 package io.pcapkit.reassembly.app;
 
 import io.pcapkit.Pcapkit;
+import io.pcapkit.ReassemblyKind;
 import io.pcapkit.reassembly.Reassembly;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +27,7 @@ class AppAnalysisVsTsharkTest {
     static List<AppMessage> analyze(Path cap) throws IOException {
         List<AppMessage> out = new ArrayList<>();
         StreamAnalyzer a = new StreamAnalyzer(16 << 20, out::add);
-        Reassembly.of(Reassembly.Kind.IPV4, Reassembly.Kind.IPV6, Reassembly.Kind.TCP).onStream(a)
+        Reassembly.of(ReassemblyKind.IPV4, ReassemblyKind.IPV6, ReassemblyKind.TCP).onStream(a)
                 .over(Pcapkit.extract(cap).engine("native"));
         return out;
     }
@@ -99,5 +100,42 @@ class AppAnalysisVsTsharkTest {
                 .map(t -> Map.of("0", "DATA", "1", "HEADERS", "3", "RST_STREAM", "4", "SETTINGS", "6", "PING",
                         "7", "GOAWAY", "8", "WINDOW_UPDATE").getOrDefault(t, t)).sorted().toList();
         assertEquals(types, ours(analyze(cap), "http2", "type"));
+    }
+
+    /** tshark's http2.header name/value pairs, one "name: value" per header, over the whole capture, sorted. */
+    static List<String> tsharkHeaders(Path cap, String... extra) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("tshark", "-n", "-r", cap.toString(), "-Y", "http2", "-T", "fields",
+                "-E", "aggregator=|", "-e", "http2.header.name", "-e", "http2.header.value"));
+        cmd.addAll(List.of(extra));
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        List<String> v = new ArrayList<>();
+        for (String line : out.split("\n")) {
+            String[] nv = line.split("\t", -1);
+            if (nv.length < 2 || nv[0].isEmpty()) continue;
+            String[] names = nv[0].split("\\|", -1), values = nv[1].split("\\|", -1);
+            assertEquals(names.length, values.length, line);
+            for (int i = 0; i < names.length; i++) v.add(names[i] + ": " + values[i]);
+        }
+        return v.stream().sorted().toList();
+    }
+
+    static List<String> ourHeaders(List<AppMessage> m) {
+        return m.stream().filter(x -> x.protocol().equals("http2") && x.fields().get("headers") instanceof List<?>)
+                .flatMap(x -> ((List<?>) x.fields().get("headers")).stream()).map(String::valueOf).sorted().toList();
+    }
+
+    @Test void http2HeadersAreHpackDecodedLikeTshark() throws Exception {
+        assume();
+        // h2c after an HTTP/1.1 upgrade: Huffman-coded responses from nghttpx, the dynamic table used across requests
+        Path h2c = corpus().resolve("scapy/http2_h2c.pcap");
+        List<String> ours = ourHeaders(analyze(h2c));
+        assertEquals(tsharkHeaders(h2c), ours);
+        assertTrue(ours.contains("server: nghttpx") && ours.contains(":path: /humans.txt"), ours.toString());
+        Path grpc = corpus().resolve("wireshark_samples/grpc.pcap");
+        List<String> g = ourHeaders(analyze(grpc));
+        assertEquals(tsharkHeaders(grpc, "-d", "tcp.port==50051,http2"), g);
+        assertTrue(g.contains(":path: /RPC_BFCP_SRV.BFCP_GRPC_Service/AddFcs"), g.toString());
     }
 }

@@ -1,13 +1,11 @@
-package io.pcapkit.nativeengine.proto;
-
-import io.pcapkit.nativeengine.decode.DecodeContext;
+package io.pcapkit.hpack;
 
 /**
  * HPACK's Huffman code (RFC 7541 Appendix B). The code is canonical: codes of one length are consecutive in symbol
  * order and shorter codes come first, so the table of code lengths alone rebuilds it, and decoding walks one bit at
  * a time against the first code of each length (as DEFLATE decoders do).
  */
-final class HpackHuffman {
+public final class HpackHuffman {
     /** Code length in bits of each symbol 0..255 and EOS (256), from RFC 7541 Appendix B. */
     private static final byte[] LENGTHS = {
             13, 23, 28, 28, 28, 28, 28, 28, 28, 24, 30, 28, 28, 30, 28, 28, 28, 28, 28, 28, 28, 28, 30, 28, 28, 28,
@@ -20,7 +18,7 @@ final class HpackHuffman {
             26, 26, 26, 27, 27, 26, 24, 25, 19, 21, 26, 27, 27, 26, 27, 24, 21, 21, 26, 26, 28, 27, 27, 27, 20, 24,
             20, 21, 22, 21, 21, 23, 22, 22, 25, 25, 24, 24, 26, 23, 26, 27, 26, 26, 27, 27, 27, 27, 27, 28, 27, 27,
             27, 27, 27, 26, 30};
-    static final int EOS = 256;
+    public static final int EOS = 256;
     private static final int MAX_BITS = 30;
 
     /** Per length: the first code, how many codes, and where its symbols start in {@link #SYMBOLS}. */
@@ -48,12 +46,12 @@ final class HpackHuffman {
      * Decodes {@code n} Huffman-coded bytes at {@code at} into {@code out}; false when the input is not a valid
      * encoding (EOS inside the string, or padding longer than 7 bits or not all ones: RFC 7541 5.2).
      */
-    static boolean decode(DecodeContext c, int at, int n, StringBuilder out) {
+    public static boolean decode(Octets in, int at, int n, StringBuilder out) {
         int code = 0, len = 0;
         int ones = 0; // the bits read since the last symbol, all ones so far?
         boolean allOnes = true;
         for (int i = at, end = at + n; i < end; i++) {
-            int b = c.u8(i);
+            int b = in.u8(i);
             for (int bit = 7; bit >= 0; bit--) {
                 int v = (b >>> bit) & 1;
                 code = (code << 1) | v;

@@ -1,4 +1,4 @@
-package io.pcapkit.nativeengine.proto;
+package io.pcapkit.hpack;
 
 /**
  * One HPACK header table (RFC 7541 2.3): the fixed static entries and one direction's dynamic entries, newest first,
@@ -6,13 +6,13 @@ package io.pcapkit.nativeengine.proto;
  * at {@link #MAX_SIZE} whatever a peer announces, so a capture cannot make the decoder hold more than that per
  * direction.
  */
-final class HpackTable {
+public final class HpackTable {
     /** Largest dynamic table kept (bytes as RFC 7541 4.1 counts them); larger announced sizes are clamped. */
-    static final int MAX_SIZE = 64 * 1024;
+    public static final int MAX_SIZE = 64 * 1024;
     /** RFC 7541 4.2 / RFC 9113 6.5.2: SETTINGS_HEADER_TABLE_SIZE starts at 4096. */
-    static final int DEFAULT_SIZE = 4096;
+    public static final int DEFAULT_SIZE = 4096;
 
-    static final String[] STATIC_NAMES = {null, ":authority", ":method", ":method", ":path", ":path", ":scheme",
+    private static final String[] STATIC_NAMES = {null, ":authority", ":method", ":method", ":path", ":path", ":scheme",
             ":scheme", ":status", ":status", ":status", ":status", ":status", ":status", ":status", "accept-charset",
             "accept-encoding", "accept-language", "accept-ranges", "accept", "access-control-allow-origin", "age",
             "allow", "authorization", "cache-control", "content-disposition", "content-encoding", "content-language",
@@ -21,8 +21,8 @@ final class HpackTable {
             "if-unmodified-since", "last-modified", "link", "location", "max-forwards", "proxy-authenticate",
             "proxy-authorization", "range", "referer", "refresh", "retry-after", "server", "set-cookie",
             "strict-transport-security", "transfer-encoding", "user-agent", "vary", "via", "www-authenticate"};
-    static final String[] STATIC_VALUES = new String[STATIC_NAMES.length];
-    static final int STATIC_COUNT = STATIC_NAMES.length - 1;
+    private static final String[] STATIC_VALUES = new String[STATIC_NAMES.length];
+    public static final int STATIC_COUNT = STATIC_NAMES.length - 1;
 
     static {
         java.util.Arrays.fill(STATIC_VALUES, "");
@@ -37,6 +37,9 @@ final class HpackTable {
         STATIC_VALUES[16] = "gzip, deflate";
     }
 
+    /** An empty dynamic table of {@link #DEFAULT_SIZE} bytes, as each direction of a connection starts. */
+    public HpackTable() { }
+
     // the dynamic entries as a ring, newest at head
     private String[] names = new String[16];
     private String[] values = new String[16];
@@ -44,31 +47,31 @@ final class HpackTable {
     private int maxSize = DEFAULT_SIZE;
 
     /** Bytes the dynamic entries take (RFC 7541 4.1). */
-    int size() { return size; }
+    public int size() { return size; }
 
-    int dynamicCount() { return count; }
+    public int dynamicCount() { return count; }
 
     /** Name at HPACK index {@code i} (1-based over static then dynamic), or null when out of range. */
-    String name(int i) {
+    public String name(int i) {
         if (i >= 1 && i <= STATIC_COUNT) return STATIC_NAMES[i];
         int d = i - STATIC_COUNT - 1;
         return d >= 0 && d < count ? names[(head + d) % names.length] : null;
     }
 
-    String value(int i) {
+    public String value(int i) {
         if (i >= 1 && i <= STATIC_COUNT) return STATIC_VALUES[i];
         int d = i - STATIC_COUNT - 1;
         return d >= 0 && d < count ? values[(head + d) % values.length] : null;
     }
 
     /** A dynamic table size update: evicts down to the new maximum (clamped to {@link #MAX_SIZE}). */
-    void setMaxSize(long max) {
+    public void setMaxSize(long max) {
         maxSize = (int) Math.min(max, MAX_SIZE);
         evictTo(maxSize);
     }
 
     /** Inserts an entry (RFC 7541 4.4): one larger than the maximum empties the table and is not kept. */
-    void add(String name, String value) {
+    public void add(String name, String value) {
         int entry = name.length() + value.length() + 32;
         if (entry > maxSize) {
             evictTo(0);
