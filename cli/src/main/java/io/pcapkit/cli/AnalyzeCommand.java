@@ -5,6 +5,8 @@ import io.pcapkit.reassembly.app.AppMessage;
 import io.pcapkit.reassembly.app.StreamAnalyzer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import io.pcapkit.reassembly.ReassemblyOptions;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -28,6 +30,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--max-bytes", paramLabel = "BYTES", description = "bytes analysed per direction (default 16 MiB)")
     int maxBytes = 16 << 20;
 
+    @Mixin ReassemblyLimits limits;
+
     @Option(names = {"-E", "--engine"}, paramLabel = "NAME", description = "decoding engine (default: native)")
     String engine;
 
@@ -40,9 +44,16 @@ final class AnalyzeCommand implements Callable<Integer> {
             return Cli.USAGE;
         }
         StreamAnalyzer a = new StreamAnalyzer(maxBytes, (AppMessage m) -> out.println(line(m)));
-        Reassembly r = Reassembly.of(Reassembly.Kind.IPV4, Reassembly.Kind.IPV6, Reassembly.Kind.TCP).keep(false)
-                .onStream(a);
+        Reassembly r;
+        try {
+            r = Reassembly.of(limits.apply(ReassemblyOptions.defaults().withIpv4(true).withIpv6(true).withTcp(true)))
+                    .keep(false).onStream(a);
+        } catch (PcapkitCommand.UsageException e) {
+            err.println("pcapkit: " + e.getMessage());
+            return Cli.USAGE;
+        }
         int code = CaptureRun.run(input, engine, List.of(r), err);
+        ReassemblyLimits.report(r.counters(), err);
         out.flush();
         return code;
     }
