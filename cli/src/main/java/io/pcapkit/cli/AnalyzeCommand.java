@@ -43,7 +43,11 @@ final class AnalyzeCommand implements Callable<Integer> {
             err.println("pcapkit: " + problem);
             return Cli.USAGE;
         }
-        StreamAnalyzer a = new StreamAnalyzer(maxBytes, (AppMessage m) -> out.println(line(m)));
+        // a PrintWriter keeps write errors to itself: checkError() (which flushes) tells a closed pipe (`| head`)
+        StreamAnalyzer a = new StreamAnalyzer(maxBytes, (AppMessage m) -> {
+            out.println(line(m));
+            if (out.checkError()) throw new CaptureRun.OutputClosed();
+        });
         Reassembly r;
         try {
             r = Reassembly.of(limits.apply(ReassemblyOptions.defaults().withIpv4(true).withIpv6(true).withTcp(true)))

@@ -123,4 +123,13 @@ class TsharkLimitsTest {
                 () -> new TsharkEngineProvider().create(extra(TsharkFrameSource.MAX_TOKEN_OPTION, "lots")));
         assertTrue(e.getMessage().contains("tshark.maxTokenChars"), e.getMessage());
     }
+
+    @Test void aLongStderrLineIsKeptCut() throws IOException {
+        String longLine = "x".repeat(100_000);
+        var r = new java.io.BufferedReader(new java.io.StringReader("first\r\n" + longLine + "\nlast"));
+        assertEquals("first", TsharkProcess.boundedLine(r));
+        assertEquals("x".repeat(TsharkProcess.STDERR_LINE_CHARS) + "…", TsharkProcess.boundedLine(r));
+        assertEquals("last", TsharkProcess.boundedLine(r));
+        assertEquals(null, TsharkProcess.boundedLine(r));
+    }
 }
