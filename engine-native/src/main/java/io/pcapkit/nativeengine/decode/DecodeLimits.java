@@ -23,13 +23,17 @@ public record DecodeLimits(int maxLayers, int maxOptions, int maxExtensionHeader
     public static final DecodeLimits DEFAULTS = new DecodeLimits(FrameDecoder.MAX_LAYERS, DecodeContext.MAX_OPTIONS,
             DEFAULT_EXTENSION_HEADERS);
 
+    /** Largest value accepted: far above any real header, and small enough that sizes derived from it fit an int. */
+    public static final int CEILING = 1 << 20;
+
     public DecodeLimits {
-        if (maxLayers < 1 || maxOptions < 1 || maxExtensionHeaders < 1) {
-            throw new IllegalArgumentException("decode limits must be at least 1");
+        if (maxLayers < 1 || maxOptions < 1 || maxExtensionHeaders < 1
+                || maxLayers > CEILING || maxOptions > CEILING || maxExtensionHeaders > CEILING) {
+            throw new IllegalArgumentException("decode limits must be 1 to " + CEILING);
         }
     }
 
-    /** The limits an engine's options ask for; a value that is no positive number is an {@link EngineException}. */
+    /** The limits an engine's options ask for; a value outside 1 to {@link #CEILING} is an {@link EngineException}. */
     public static DecodeLimits of(EngineOptions o) {
         return new DecodeLimits(positive(o, LAYERS_KEY, DEFAULTS.maxLayers),
                 positive(o, OPTIONS_KEY, DEFAULTS.maxOptions),
@@ -41,10 +45,10 @@ public record DecodeLimits(int maxLayers, int maxOptions, int maxExtensionHeader
         if (v == null) return fallback;
         try {
             int n = Integer.parseInt(v.trim());
-            if (n >= 1) return n;
+            if (n >= 1 && n <= CEILING) return n;
         } catch (NumberFormatException e) {
             // said below
         }
-        throw new EngineException(key + " needs a positive whole number, not '" + v + "'");
+        throw new EngineException(key + " needs a whole number from 1 to " + CEILING + ", not '" + v + "'");
     }
 }

@@ -126,5 +126,7 @@ class DecodeLimitsTest {
         EngineOptions o = EngineOptions.builder().extra(DecodeLimits.OPTIONS_KEY, "0").build();
         EngineException e = assertThrows(EngineException.class, () -> new NativeEngineProvider().create(o));
         assertTrue(e.getMessage().contains("native.maxOptions"), e.getMessage());
+        EngineOptions huge = EngineOptions.builder().extra(DecodeLimits.LAYERS_KEY, "2000000000").build();
+        assertThrows(EngineException.class, () -> new NativeEngineProvider().create(huge));
     }
 }
