@@ -1,11 +1,12 @@
 package io.pcapkit.cli;
 
-import io.pcapkit.ReassemblyKind;
 import io.pcapkit.reassembly.Reassembly;
 import io.pcapkit.reassembly.app.AppMessage;
 import io.pcapkit.reassembly.app.StreamAnalyzer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import io.pcapkit.reassembly.ReassemblyOptions;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -29,6 +30,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--max-bytes", paramLabel = "BYTES", description = "bytes analysed per direction (default 16 MiB)")
     int maxBytes = 16 << 20;
 
+    @Mixin ReassemblyLimits limits;
+
     @Option(names = {"-E", "--engine"}, paramLabel = "NAME", description = "decoding engine (default: native)")
     String engine;
 
@@ -40,10 +43,21 @@ final class AnalyzeCommand implements Callable<Integer> {
             err.println("pcapkit: " + problem);
             return Cli.USAGE;
         }
-        StreamAnalyzer a = new StreamAnalyzer(maxBytes, (AppMessage m) -> out.println(line(m)));
-        Reassembly r = Reassembly.of(ReassemblyKind.IPV4, ReassemblyKind.IPV6, ReassemblyKind.TCP).keep(false)
-                .onStream(a);
+        // a PrintWriter keeps write errors to itself: checkError() (which flushes) tells a closed pipe (`| head`)
+        StreamAnalyzer a = new StreamAnalyzer(maxBytes, (AppMessage m) -> {
+            out.println(line(m));
+            if (out.checkError()) throw new CaptureRun.OutputClosed();
+        });
+        Reassembly r;
+        try {
+            r = Reassembly.of(limits.apply(ReassemblyOptions.defaults().withIpv4(true).withIpv6(true).withTcp(true)))
+                    .keep(false).onStream(a);
+        } catch (PcapkitCommand.UsageException e) {
+            err.println("pcapkit: " + e.getMessage());
+            return Cli.USAGE;
+        }
         int code = CaptureRun.run(input, engine, List.of(r), err);
+        ReassemblyLimits.report(r.counters(), err);
         out.flush();
         return code;
     }

@@ -136,6 +136,7 @@ final class CaptureOptions implements AutoCloseable {
      * the run has completed and flushed its output, then the JVM exits (status 130 after Ctrl-C).
      */
     void armInterrupt(Capture c) {
+        OutputTarget.completeOnInterrupt = true;
         hook = new Thread(() -> {
             c.stop();
             try {

@@ -46,6 +46,8 @@ final class CaptureRun {
                 f.number();
             }
             return Cli.OK;
+        } catch (OutputClosed e) {
+            return Cli.OK;   // the reader of our stdout went away (`| head`): stop reading, quietly
         } catch (UncheckedIOException e) {
             err.println("pcapkit: " + e.getCause().getMessage());
             return Cli.DAMAGED;
@@ -59,5 +61,10 @@ final class CaptureRun {
             err.println("pcapkit: " + input + ": " + e.getMessage());
             return Cli.DAMAGED;
         }
+    }
+
+    /** Thrown by a listener whose standard output was closed by its reader: the run ends at once, quietly. */
+    static final class OutputClosed extends RuntimeException {
+        OutputClosed() { super(null, null, false, false); }
     }
 }

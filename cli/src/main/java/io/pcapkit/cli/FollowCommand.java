@@ -1,10 +1,11 @@
 package io.pcapkit.cli;
 
-import io.pcapkit.ReassemblyKind;
 import io.pcapkit.reassembly.Follow;
 import io.pcapkit.reassembly.Reassembly;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import io.pcapkit.reassembly.ReassemblyOptions;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -34,6 +35,8 @@ final class FollowCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "MODE", description = "ascii (default), hex or raw")
     String format = "ascii";
 
+    @Mixin ReassemblyLimits limits;
+
     @Option(names = {"-E", "--engine"}, paramLabel = "NAME", description = "decoding engine (default: native)")
     String engine;
 
@@ -55,7 +58,14 @@ final class FollowCommand implements Callable<Integer> {
             err.println("pcapkit: " + problem);
             return Cli.USAGE;
         }
-        Reassembly r = Reassembly.of(ReassemblyKind.IPV4, ReassemblyKind.IPV6, ReassemblyKind.TCP).keep(false);
+        Reassembly r;
+        try {
+            r = Reassembly.of(limits.apply(ReassemblyOptions.defaults().withIpv4(true).withIpv6(true).withTcp(true)))
+                    .keep(false);
+        } catch (PcapkitCommand.UsageException e) {
+            err.println("pcapkit: " + e.getMessage());
+            return Cli.USAGE;
+        }
         List<Follow> follows = new java.util.ArrayList<>();
         for (int n : streams) {
             Follow f = new Follow(n);
@@ -65,6 +75,7 @@ final class FollowCommand implements Callable<Integer> {
         int code = CaptureRun.run(input, engine, List.of(r), err);
         if (code == Cli.USAGE) return code;
         for (String note : r.notes()) err.println("pcapkit: " + note);
+        ReassemblyLimits.report(r.counters(), err);
         PrintWriter out = spec.commandLine().getOut();
         for (Follow f : follows) f.print(mode, out);
         out.flush();

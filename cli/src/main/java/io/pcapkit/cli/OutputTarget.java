@@ -16,6 +16,15 @@ import java.nio.file.StandardOpenOption;
  * document and an interrupted run leaves the old file in place.
  */
 abstract class OutputTarget {
+    /** Temporary files not yet renamed or deleted: what a Ctrl-C (or a TERM) must not leave behind. */
+    private static final java.util.Set<Path> PENDING = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static volatile boolean hooked;
+    /**
+     * Set while a live capture runs: its Ctrl-C completes the output (see {@link CaptureOptions#armInterrupt}), so
+     * the temporary file is left for the run to rename.
+     */
+    static volatile boolean completeOnInterrupt;
+
     /** The stream to write the document to. */
     abstract OutputStream stream();
 
@@ -57,8 +66,10 @@ abstract class OutputTarget {
         Files.createDirectories(dir);
         // not Files.createTempFile: its 0600 mode would stay on the renamed result; this one gets the umask's
         Path tmp = dir.resolve("." + abs.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".part");
+        hook();
         OutputStream s = new BufferedOutputStream(Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.WRITE), 1 << 16);
+        PENDING.add(tmp);
         return new OutputTarget() {
             private boolean done;
 
@@ -71,6 +82,7 @@ abstract class OutputTarget {
                 } catch (AtomicMoveNotSupportedException e) {
                     Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
                 }
+                PENDING.remove(tmp);
                 done = true;
             }
 
@@ -87,11 +99,34 @@ abstract class OutputTarget {
                 } catch (IOException e) {
                     // nothing better to do: it is a hidden .part file beside the destination
                 }
+                PENDING.remove(tmp);
             }
 
             @Override boolean isStdout() { return false; }
 
             @Override String name() { return destination.toString(); }
         };
+    }
+
+    /**
+     * Once per JVM: at exit (Ctrl-C, TERM), temporary files of documents never completed are deleted, so an
+     * interrupted run leaves the destination as it was and no {@code .part} file beside it.
+     */
+    private static void hook() {
+        if (hooked) return;
+        synchronized (PENDING) {
+            if (hooked) return;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                if (completeOnInterrupt) return;
+                for (Path p : PENDING) {
+                    try {
+                        Files.deleteIfExists(p);
+                    } catch (IOException e) {
+                        // exiting: nothing else to try
+                    }
+                }
+            }, "pcapkit-partial-files"));
+            hooked = true;
+        }
     }
 }

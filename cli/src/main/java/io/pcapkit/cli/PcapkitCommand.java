@@ -62,6 +62,8 @@ final class PcapkitCommand implements Callable<Integer> {
 
     @Mixin CaptureOptions capture;
 
+    @Mixin DecodeLimitOptions limits;
+
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "write to FILE (atomically: a temporary file renamed when complete); default standard output. "
                     + "With -F, a folder")
@@ -222,6 +224,7 @@ final class PcapkitCommand implements Callable<Integer> {
         // with several workers, frames are also rendered where they are decoded when the format allows it
         if (workers > 1 && !noOutput && !files) ob.renderer(fmt.renderers(fo));
         if (tshark != null) ob.extra("tshark.path", tshark);
+        limits.apply(ob, provider.name());
         EngineOptions options = ob.build();
 
         provider = capture.engine(provider, capture.recordFilter());

@@ -7,6 +7,7 @@ import io.pcapkit.reassembly.StreamListener;
 import io.pcapkit.reassembly.TcpChunk;
 import io.pcapkit.reassembly.TcpStream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -59,20 +60,14 @@ final class ReassembleCommand implements Callable<Integer> {
     @Option(names = "--last-wins", description = "overlapping IP fragments: the last copy wins (default: the first)")
     boolean lastWins;
 
-    @Option(names = "--max-ip-buffers", paramLabel = "N", description = "datagrams reassembled at once (default 4096)")
-    int maxIpBuffers = 4096;
-
-    @Option(names = "--max-ip-bytes", paramLabel = "BYTES", description = "bytes held for them (default 64 MiB)")
-    long maxIpBytes = 64L << 20;
-
-    @Option(names = "--max-tcp-held", paramLabel = "BYTES", description = "out-of-order bytes held per direction (default 4 MiB)")
-    int maxTcpHeld = 4 << 20;
+    @Mixin ReassemblyLimits limits;
 
     @Option(names = {"-E", "--engine"}, paramLabel = "NAME", description = "decoding engine (default: native)")
     String engine;
 
     private final LinkedHashMap<String, OutputStream> open = new LinkedHashMap<>(16, 0.75f, true);
-    private final List<String> created = new ArrayList<>();
+    /** Stream files written so far (a set: index.json asks for each of possibly millions of streams). */
+    private final java.util.Set<String> created = new java.util.HashSet<>();
 
     @Override public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
@@ -82,11 +77,14 @@ final class ReassembleCommand implements Callable<Integer> {
             return Cli.USAGE;
         }
         if (!ipv4 && !ipv6 && !tcp) ipv4 = ipv6 = tcp = true;
-        ReassemblyOptions o = ReassemblyOptions.defaults().withIpv4(ipv4).withIpv6(ipv6).withTcp(tcp)
-                .withStrictTcp(strict).withIpTimeoutSeconds(ipTimeout).withLastWins(lastWins)
-                .withIpBounds(maxIpBuffers, maxIpBytes)
-                .withTcpBounds(maxTcpHeld, ReassemblyOptions.defaults().maxTcpTotalBytes(),
-                        ReassemblyOptions.defaults().maxTcpConnections());
+        ReassemblyOptions o;
+        try {
+            o = limits.apply(ReassemblyOptions.defaults().withIpv4(ipv4).withIpv6(ipv6).withTcp(tcp)
+                    .withStrictTcp(strict).withIpTimeoutSeconds(ipTimeout).withLastWins(lastWins));
+        } catch (PcapkitCommand.UsageException e) {
+            err.println("pcapkit: " + e.getMessage());
+            return Cli.USAGE;
+        }
         Files.createDirectories(dir);
         StringBuilder dgrams = new StringBuilder();
         int[] n = {0};
@@ -128,6 +126,7 @@ final class ReassembleCommand implements Callable<Integer> {
             open.clear();
         }
         for (String note : r.notes()) err.println("pcapkit: " + note);
+        ReassemblyLimits.report(r.counters(), err);
         StringBuilder json = new StringBuilder("{\n  \"capture\": ").append(Json.str(input));
         json.append(",\n  \"datagrams\": [").append(dgrams).append(dgrams.isEmpty() ? "]" : "\n  ]");
         json.append(",\n  \"tcp_streams\": [");

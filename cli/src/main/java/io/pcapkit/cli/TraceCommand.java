@@ -9,6 +9,7 @@ import io.pcapkit.reassembly.Flow;
 import io.pcapkit.reassembly.FlowTracer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -59,6 +60,10 @@ final class TraceCommand implements Callable<Integer> {
     @Option(names = "--nanosecond", description = "PCAP with nanosecond time stamps (magic a1b23c4d)")
     boolean nanosecond;
 
+    @Mixin ReassemblyLimits limits;
+
+    @Mixin ReassemblyLimits.Flows flowLimit;
+
     @Option(names = {"-E", "--engine"}, paramLabel = "NAME", description = "decoding engine (default: native)")
     String engine;
 
@@ -89,6 +94,14 @@ final class TraceCommand implements Callable<Integer> {
             err.println("pcapkit: " + problem);
             return Cli.USAGE;
         }
+        io.pcapkit.reassembly.ReassemblyOptions bounds;
+        try {
+            bounds = limits.apply(io.pcapkit.reassembly.ReassemblyOptions.defaults());
+            if (flowLimit.maxFlows < 1) throw new PcapkitCommand.UsageException("--max-flows must be at least 1");
+        } catch (PcapkitCommand.UsageException e) {
+            err.println("pcapkit: " + e.getMessage());
+            return Cli.USAGE;
+        }
         Files.createDirectories(dir);
         FlowTracer tracer = new FlowTracer(unidirectional, new FlowTracer.Sink() {
             @Override public void frame(Flow flow, Frame frame) {
@@ -98,7 +111,7 @@ final class TraceCommand implements Callable<Integer> {
                     throw new UncheckedIOException(e);
                 }
             }
-        });
+        }, bounds, flowLimit.maxFlows);
         int code;
         try {
             code = CaptureRun.run(input, engine, List.of(tracer), err);
@@ -121,7 +134,10 @@ final class TraceCommand implements Callable<Integer> {
                     .append(", \"file\": ").append(Json.str(files.get(f.index()).getFileName().toString()))
                     .append(", \"frames\": ").append(Json.longs(f.frames())).append('}');
         }
-        json.append(flows.isEmpty() ? "]\n}\n" : "\n  ]\n}\n");
+        json.append(flows.isEmpty() ? "]" : "\n  ]").append(",\n  \"untraced_flows\": ")
+                .append(tracer.counters().flowsUntraced()).append(", \"untraced_frames\": ")
+                .append(tracer.counters().framesUntraced()).append("\n}\n");
+        ReassemblyLimits.report(tracer.counters(), err);
         Files.writeString(dir.resolve("index.json"), json);
         err.flush();
         return code;

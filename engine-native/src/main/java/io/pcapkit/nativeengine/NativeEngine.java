@@ -5,6 +5,7 @@ import io.pcapkit.model.LinkType;
 import io.pcapkit.model.Protocol;
 import io.pcapkit.model.Protocols;
 import io.pcapkit.nativeengine.decode.DecodeAs;
+import io.pcapkit.nativeengine.decode.DecodeLimits;
 import io.pcapkit.nativeengine.decode.DecoderRegistry;
 import io.pcapkit.nativeengine.decode.FrameDecoder;
 import io.pcapkit.nativeengine.decode.Registrations;
@@ -25,10 +26,12 @@ public final class NativeEngine implements Engine {
     private final EngineOptions options;
     private final DecoderRegistry registry;
     private final Protocol stopProtocol;
+    private final DecodeLimits limits;
     private FrameDecoder bytesDecoder;
 
     NativeEngine(EngineOptions options) {
         this.options = options;
+        this.limits = DecodeLimits.of(options);
         this.registry = Registrations.standard();
         DecodeAs.apply(registry, options.decodeAs());
         if (options.stopProtocol() != null) {
@@ -50,11 +53,11 @@ public final class NativeEngine implements Engine {
     FrameDecoder newIsolatedDecoder() {
         DecoderRegistry own = Registrations.standard();
         DecodeAs.apply(own, options.decodeAs());
-        return new FrameDecoder(own, options.stopLevel(), stopProtocol);
+        return new FrameDecoder(own, options.stopLevel(), stopProtocol, limits);
     }
 
     /** A new per-thread frame decoder over this engine's registry. */
-    public FrameDecoder newDecoder() { return new FrameDecoder(registry, options.stopLevel(), stopProtocol); }
+    public FrameDecoder newDecoder() { return new FrameDecoder(registry, options.stopLevel(), stopProtocol, limits); }
 
     /** Reassembled bytes are decoded by a decoder of their own, so the source's reused frame is never touched. */
     @Override public synchronized Frame decode(LinkType linkType, byte[] data, long number, long timestampNanos) {

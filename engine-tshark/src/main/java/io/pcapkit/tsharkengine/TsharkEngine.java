@@ -27,10 +27,12 @@ final class TsharkEngine implements Engine {
 
     private final EngineOptions options;
     private final TsharkBinary bin;
+    private final TsharkFrameSource.Limits limits;
     private final List<TsharkFrameSource> sources = new ArrayList<>();
 
     TsharkEngine(EngineOptions options) {
         this.options = options;
+        this.limits = TsharkFrameSource.Limits.of(options);
         this.bin = TsharkBinary.of(options);
         if (!bin.usable()) throw new EngineException(bin.availability().detail());
     }
@@ -66,10 +68,10 @@ final class TsharkEngine implements Engine {
         return track(source(proc, dict, header, displayName, null));
     }
 
-    private static TsharkFrameSource source(TsharkProcess proc, TsharkDictionary dict, CaptureHeader header,
-                                            String name, Path file) throws IOException {
+    private TsharkFrameSource source(TsharkProcess proc, TsharkDictionary dict, CaptureHeader header,
+                                     String name, Path file) throws IOException {
         try {
-            return new TsharkFrameSource(proc, new FrameMapper(dict, header.pcapLinkType), header, name, file);
+            return new TsharkFrameSource(proc, new FrameMapper(dict, header.pcapLinkType), header, name, file, limits);
         } catch (IOException | RuntimeException e) {
             proc.kill();
             throw e;

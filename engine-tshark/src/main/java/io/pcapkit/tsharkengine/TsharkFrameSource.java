@@ -23,7 +23,19 @@ import java.util.regex.Pattern;
  * every frame tshark wrote), or tshark itself failing (an {@link IOException} quoting its stderr).
  */
 final class TsharkFrameSource implements FrameSource {
-    private static final JsonFactory JSON = JsonFactory.builder().build();
+    /** Engine option: the longest string token accepted in tshark's JSON (a frame's hex is 2 characters a byte). */
+    static final String MAX_TOKEN_OPTION = "tshark.maxTokenChars";
+    /** Engine option: bytes of tshark's JSON accepted for one frame. */
+    static final String MAX_FRAME_JSON_OPTION = "tshark.maxFrameJsonBytes";
+    /** Jackson's own default, the bound this engine always had. */
+    static final int DEFAULT_MAX_TOKEN = com.fasterxml.jackson.core.StreamReadConstraints.DEFAULT_MAX_STRING_LEN;
+    /** 256 MiB: far above the JSON of a full 262,144-byte frame with every field (a few MiB). */
+    static final long DEFAULT_MAX_FRAME_JSON = 256L << 20;
+    /**
+     * Jackson checks a string's length as its buffer grows (by a few hundred characters) and reads its input 8 KiB
+     * at a time, so bounds below these would bite at the wrong place.
+     */
+    static final long MIN_TOKEN = 1024, MIN_FRAME_JSON = 64 * 1024;
     /** tshark's words for a capture that is damaged or not a capture at all. */
     private static final Pattern DAMAGE = Pattern.compile(
             "cut short|damaged or corrupt|isn't a capture file|unknown format|not a capture file|"
@@ -46,15 +58,90 @@ final class TsharkFrameSource implements FrameSource {
     private boolean done;
     private boolean closed;
     private IOException failure;
+    private final Limits limits;
+    private final FrameBudget budget;
+
+    /** The bounds on tshark's output and on the frames it describes (see docs/limits.md). */
+    record Limits(int maxTokenChars, long maxFrameJsonBytes, int maxFrameBytes) {
+        static Limits of(io.pcapkit.spi.EngineOptions o) {
+            return new Limits((int) atLeast(o, MAX_TOKEN_OPTION, DEFAULT_MAX_TOKEN, MIN_TOKEN, Integer.MAX_VALUE),
+                    atLeast(o, MAX_FRAME_JSON_OPTION, DEFAULT_MAX_FRAME_JSON, MIN_FRAME_JSON, Long.MAX_VALUE),
+                    o.maxFrameBytes());
+        }
+
+        static Limits defaults() { return of(io.pcapkit.spi.EngineOptions.defaults()); }
+
+        private static long atLeast(io.pcapkit.spi.EngineOptions o, String key, long fallback, long min, long max) {
+            String v = o.extra(key, null);
+            if (v == null) return fallback;
+            try {
+                long n = Long.parseLong(v.trim());
+                if (n >= min && n <= max) return n;
+            } catch (NumberFormatException e) {
+                // said below
+            }
+            throw new io.pcapkit.spi.EngineException(key + " needs a whole number from " + min + " to " + max
+                    + ", not '" + v + "'");
+        }
+    }
 
     TsharkFrameSource(TsharkProcess proc, FrameMapper mapper, CaptureHeader header, String name, Path file)
             throws IOException {
+        this(proc, mapper, header, name, file, Limits.defaults());
+    }
+
+    TsharkFrameSource(TsharkProcess proc, FrameMapper mapper, CaptureHeader header, String name, Path file,
+                      Limits limits) throws IOException {
         this.proc = proc;
         this.mapper = mapper;
         this.header = header;
         this.name = name;
         this.file = file;
-        this.parser = JSON.createParser(proc.stdout());
+        this.limits = limits;
+        this.budget = new FrameBudget(proc.stdout(), limits.maxFrameJsonBytes);
+        JsonFactory json = JsonFactory.builder().streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints
+                .builder().maxStringLength(limits.maxTokenChars).build()).build();
+        this.parser = json.createParser(budget);
+    }
+
+    /**
+     * tshark's stdout, counting the bytes read since the frame being parsed started: one frame's JSON past the bound
+     * ends the read with {@link TooLong}, so a runaway output is a clear error, never a heap filled with one frame's
+     * fields. Exact to within one read-ahead of the parser (8 KiB).
+     */
+    private static final class FrameBudget extends java.io.FilterInputStream {
+        private final long max;
+        private long read;
+        private long frameStart;
+
+        FrameBudget(java.io.InputStream in, long max) {
+            super(in);
+            this.max = max;
+        }
+
+        /** The frame starts at stream offset {@code consumed} (what the parser has used of what was read). */
+        void nextFrame(long consumed) { frameStart = consumed; }
+
+        private void spend(int n) throws IOException {
+            if (n > 0 && (read += n) - frameStart > max) throw new TooLong(max);
+        }
+
+        @Override public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) spend(1);
+            return b;
+        }
+
+        @Override public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            spend(n);
+            return n;
+        }
+    }
+
+    /** One frame's JSON went past {@link Limits#maxFrameJsonBytes}. */
+    private static final class TooLong extends IOException {
+        TooLong(long max) { super("more than " + max + " bytes of JSON", null); }
     }
 
     static List<String> command(TsharkBinary bin, String input, List<String> decodeAs, String extraArgs) {
@@ -77,16 +164,38 @@ final class TsharkFrameSource implements FrameSource {
                 JsonToken t = parser.nextToken();
                 if (t != JsonToken.START_ARRAY) return end(false, null);
             }
+            // this frame's JSON budget counts from where the parser stands: the end of the previous frame
+            budget.nextFrame(parser.currentLocation().getByteOffset());
             JsonToken t = parser.nextToken();
             if (t != JsonToken.START_OBJECT) return end(t == JsonToken.END_ARRAY, null);
             Frame f = mapper.read(parser, builder, frame);
+            if (f.capturedLength() > limits.maxFrameBytes) {
+                return tooBig(new CaptureFormatException(name, pcapOffset, "record captured length "
+                        + f.capturedLength() + " exceeds the " + limits.maxFrameBytes + "-byte limit"));
+            }
             frames++;
             pcapOffset += CaptureHeader.PCAP_RECORD_HEADER + f.capturedLength();
             return f;
+        } catch (TooLong e) {
+            return tooBig(new IOException(name + ": frame " + (frames + 1) + ": tshark wrote " + e.getMessage()
+                    + " for it (bound: " + MAX_FRAME_JSON_OPTION + ", --max-json-frame)", e));
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            return tooBig(new IOException(name + ": frame " + (frames + 1) + ": a value in tshark's JSON is longer "
+                    + "than " + limits.maxTokenChars + " characters (bound: " + MAX_TOKEN_OPTION + ", --max-json-token)",
+                    e));
         } catch (IOException e) {
+            if (e == failure) throw e;   // a bound that bit, said already
             if (closed) throw new IOException(name + ": source is closed", e);
             return end(false, e);
         }
+    }
+
+    /** A bound bit: tshark is stopped (the rest of its output is not wanted) and the run ends with {@code why}. */
+    private Frame tooBig(IOException why) throws IOException {
+        done = true;
+        proc.kill();
+        failure = why;
+        throw why;
     }
 
     /** tshark's output is over (cleanly or not): its exit status and stderr say how the capture ended. */

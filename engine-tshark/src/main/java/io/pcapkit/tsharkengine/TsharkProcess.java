@@ -114,10 +114,26 @@ final class TsharkProcess {
         if (feeder != null) feeder.interrupt();
     }
 
+    /** Characters kept of one stderr line: the rest of a longer line is read and dropped, never held. */
+    static final int STDERR_LINE_CHARS = 1024;
+
+    /** The next line of {@code r}, cut to {@link #STDERR_LINE_CHARS} (with "…"), or null at the end. */
+    static String boundedLine(BufferedReader r) throws IOException {
+        StringBuilder b = new StringBuilder();
+        boolean cut = false;
+        for (int ch; (ch = r.read()) >= 0; ) {
+            if (ch == '\n') return cut ? b.append('…').toString() : b.toString();
+            if (ch == '\r') continue;
+            if (b.length() < STDERR_LINE_CHARS) b.append((char) ch);
+            else cut = true;
+        }
+        return b.isEmpty() && !cut ? null : cut ? b.append('…').toString() : b.toString();
+    }
+
     private void drainStderr() {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getErrorStream(),
                 StandardCharsets.UTF_8))) {
-            for (String line; (line = r.readLine()) != null; ) {
+            for (String line; (line = boundedLine(r)) != null; ) {
                 if (line.startsWith("Running as user") || line.isBlank()) continue;
                 synchronized (stderrTail) {
                     if (stderrHead.size() < STDERR_LINES) {

@@ -18,6 +18,9 @@ public final class Counters {
     long tcpConflictBytes;
     long tcpOverflow;
     long tcpEvicted;
+    long tcpHolesUnlisted;
+    long flowsUntraced;
+    long framesUntraced;
 
     /** Every counter by name, in a stable order. */
     public Map<String, Long> asMap() {
@@ -35,6 +38,9 @@ public final class Counters {
         m.put("tcp.conflict_bytes", tcpConflictBytes);
         m.put("tcp.buffer_overflows", tcpOverflow);
         m.put("tcp.connections_evicted", tcpEvicted);
+        m.put("tcp.holes_unlisted", tcpHolesUnlisted);
+        m.put("flows.untraced", flowsUntraced);
+        m.put("flows.untraced_frames", framesUntraced);
         return m;
     }
 
@@ -45,6 +51,33 @@ public final class Counters {
     public long tcpOverflow() { return tcpOverflow; }
 
     public long tcpHoles() { return tcpHoles; }
+
+    public long tcpEvicted() { return tcpEvicted; }
+
+    /** Holes counted but not listed in their stream's {@link TcpStream#holes} (beyond its bound). */
+    public long tcpHolesUnlisted() { return tcpHolesUnlisted; }
+
+    /** Flows a {@link FlowTracer} did not trace because it already tracked its maximum. */
+    public long flowsUntraced() { return flowsUntraced; }
+
+    /** Frames of those flows. */
+    public long framesUntraced() { return framesUntraced; }
+
+    /**
+     * The counters that say a bound bit (evictions, overflows, unlisted holes, untraced flows) and are not zero, as
+     * {@code name=value} words for the one line a command prints; empty when no bound bit.
+     */
+    public java.util.List<String> boundsHit() {
+        java.util.List<String> hit = new java.util.ArrayList<>();
+        for (Map.Entry<String, Long> e : asMap().entrySet()) {
+            String k = e.getKey();
+            boolean bound = k.equals("ip.evicted_by_bounds") || k.equals("ip.fragments_rejected")
+                    || k.equals("tcp.buffer_overflows") || k.equals("tcp.connections_evicted")
+                    || k.equals("tcp.holes_unlisted") || k.startsWith("flows.");
+            if (bound && e.getValue() > 0) hit.add(k + "=" + e.getValue());
+        }
+        return hit;
+    }
 
     @Override public String toString() { return asMap().toString(); }
 }

@@ -2,7 +2,6 @@ package io.pcapkit.reassembly;
 
 import io.pcapkit.Extraction;
 import io.pcapkit.FrameListener;
-import io.pcapkit.ReassemblyKind;
 import io.pcapkit.model.Frame;
 import io.pcapkit.spi.CaptureInfo;
 import io.pcapkit.spi.Engine;
@@ -36,24 +35,42 @@ public final class FlowTracer implements FrameListener {
         default void end() { }
     }
 
+    /** Flows tracked by default: the same bound as TCP connections in {@link ReassemblyOptions#defaults()}. */
+    public static final int DEFAULT_MAX_FLOWS = 1 << 20;
+
     private final boolean unidirectional;
+    private final int maxFlows;
     private final List<Sink> sinks = new ArrayList<>();
     private final List<Consumer<Flow>> flowListeners = new ArrayList<>();
     private final Reassembly numbering;
     private final Packet p = new Packet();
     private final Map<Object, Flow> byKey = new HashMap<>();
     private final List<Flow> flows = new ArrayList<>();
+    /** Keys of the flows not traced, to count each once; bounded (beyond max(maxFlows, 65,536) counts may repeat). */
+    private final java.util.Set<Object> untraced = new java.util.HashSet<>();
 
     public FlowTracer(boolean unidirectional, Sink sink) {
-        this(unidirectional);
-        sinks.add(Objects.requireNonNull(sink));
+        this(unidirectional, sink, ReassemblyOptions.defaults(), DEFAULT_MAX_FLOWS);
+    }
+
+    /**
+     * A tracer whose IP reassembly and connection tracking keep {@code bounds}' limits, tracing at most {@code
+     * maxFlows} flows: frames of flows beyond it go to no flow and are counted ({@link Counters#flowsUntraced()},
+     * {@link Counters#framesUntraced()}), since every flow traced keeps its frame numbers for the index. Frames go
+     * to {@code sink} (when not null) and to the sinks added with {@link #onFrame}.
+     */
+    public FlowTracer(boolean unidirectional, Sink sink, ReassemblyOptions bounds, int maxFlows) {
+        if (maxFlows < 1) throw new IllegalArgumentException("maxFlows must be at least 1");
+        this.unidirectional = unidirectional;
+        if (sink != null) sinks.add(sink);
+        this.maxFlows = maxFlows;
+        // IP reassembly and tcp.stream numbering only: no TCP bytes are kept
+        this.numbering = Reassembly.of(bounds.withIpv4(true).withIpv6(true).withTcp(false)).keep(false);
     }
 
     /** A tracer whose frames go to the sinks added with {@link #onFrame}, if any. */
     public FlowTracer(boolean unidirectional) {
-        this.unidirectional = unidirectional;
-        // IP reassembly and tcp.stream numbering only: no TCP bytes are kept
-        this.numbering = Reassembly.of(ReassemblyKind.IPV4, ReassemblyKind.IPV6).keep(false);
+        this(unidirectional, null, ReassemblyOptions.defaults(), DEFAULT_MAX_FLOWS);
     }
 
     /**
@@ -96,6 +113,12 @@ public final class FlowTracer implements FrameListener {
             key = unidirectional ? new FlowKey(17, src, p.srcPort, dst, p.dstPort) : FlowKey.of(17, src, p.srcPort, dst, p.dstPort);
         }
         Flow flow = byKey.get(key);
+        if (flow == null && flows.size() >= maxFlows) {
+            Counters c = numbering.counters();
+            c.framesUntraced++;
+            if (untraced.size() < Math.max(maxFlows, 1 << 16) ? untraced.add(key) : !untraced.contains(key)) c.flowsUntraced++;
+            return;
+        }
         if (flow == null) {
             flow = new Flow(flows.size(), tcp ? 6 : 17, new Endpoint(src, p.srcPort), new Endpoint(dst, p.dstPort), stream);
             byKey.put(key, flow);

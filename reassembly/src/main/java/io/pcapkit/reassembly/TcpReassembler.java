@@ -23,6 +23,12 @@ import java.util.Map;
 final class TcpReassembler {
     private static final int SYN = 0x02, FIN = 0x01, RST = 0x04, ACK = 0x10;
     private static final int TAIL = 64 * 1024;
+    /**
+     * Holes listed per direction: a capture with a gap every other segment would otherwise grow the list with the
+     * file; beyond it holes are still counted ({@code tcp.holes}, {@code tcp.hole_bytes}) and {@code
+     * tcp.holes_unlisted} says how many the lists lack.
+     */
+    static final int MAX_HOLES_LISTED = 4096;
 
     private final ReassemblyOptions opt;
     private final Counters counters;
@@ -116,6 +122,9 @@ final class TcpReassembler {
         s.closed = true;
         s.closeReason = why;
         for (TcpStream.Direction d : s.dir) {
+            // a closed stream compares no more retransmissions: its 64 KiB ring goes, or kept streams hold them all
+            d.tail = null;
+            d.tailLen = 0;
             counters.tcpConflictBytes += d.conflictBytes;
             // out-of-order bytes nobody acknowledged the gap before: tshark never shows them; we record the gap
             if (!d.held.isEmpty()) {
@@ -244,7 +253,8 @@ final class TcpReassembler {
 
     private void hole(TcpStream.Direction d, long seq, long len) {
         if (len <= 0) return;
-        d.holes.add(new long[] {seq, len});
+        if (d.holes.size() < MAX_HOLES_LISTED) d.holes.add(new long[] {seq, len});
+        else counters.tcpHolesUnlisted++;
         counters.tcpHoles++;
         counters.tcpHoleBytes += len;
     }

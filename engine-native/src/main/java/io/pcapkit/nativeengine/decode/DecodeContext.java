@@ -14,6 +14,11 @@ public final class DecodeContext {
     /** How many option / extension / parameter entries one header may hold before decoding stops there. */
     public static final int MAX_OPTIONS = 256;
 
+    /** This engine's bound on entries per list ({@link DecodeLimits#maxOptions()}; {@link #MAX_OPTIONS} by default). */
+    int maxOptions = MAX_OPTIONS;
+    /** This engine's bound on IPv6 extension headers in a row ({@link DecodeLimits#maxExtensionHeaders()}). */
+    int maxExtensionHeaders = DecodeLimits.DEFAULT_EXTENSION_HEADERS;
+
     final FrameBuilder out = new FrameBuilder();
     byte[] d;
     int base;
@@ -45,6 +50,15 @@ public final class DecodeContext {
     public static final int RADIO_DATAPAD = 2;
     /** {@link #radioFlags}: the radio header reports a 0-length PSDU: no 802.11 frame follows. */
     public static final int RADIO_NO_PSDU = 4;
+
+    /**
+     * How many option / extension / parameter entries one list may hold here: decoders bound their loops with it and
+     * record a LIMIT anomaly where it bites.
+     */
+    public int maxOptions() { return maxOptions; }
+
+    /** How many IPv6 extension headers may follow each other before the rest is left raw. */
+    public int maxExtensionHeaders() { return maxExtensionHeaders; }
 
     /** The builder that records this frame's layers and fields. */
     public FrameBuilder out() { return out; }

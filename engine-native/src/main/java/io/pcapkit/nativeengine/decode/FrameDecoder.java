@@ -10,10 +10,13 @@ import io.pcapkit.nativeengine.proto.RawDecoder;
 /**
  * Walks one frame from its link type up: looks the next protocol up in the registry's tables, opens its layer,
  * lets its decoder read the header, and goes on with what the decoder said comes next. Undecoded bytes end as one
- * {@code Raw} layer. Bounded: at most {@link #MAX_LAYERS} layers per frame. One instance per thread.
+ * {@code Raw} layer. Bounded: at most {@link DecodeLimits#maxLayers()} layers per frame. One instance per thread.
  */
 public final class FrameDecoder {
-    /** Deeper nesting than this (tunnels in tunnels) is recorded as a LIMIT anomaly and the rest left Raw. */
+    /**
+     * Deeper nesting than this (tunnels in tunnels) is recorded as a LIMIT anomaly and the rest left Raw: the default
+     * of {@link DecodeLimits#maxLayers()}.
+     */
     public static final int MAX_LAYERS = 48;
 
     private final DecoderRegistry registry;
@@ -21,11 +24,19 @@ public final class FrameDecoder {
     private final Level stopLevel;
     private final Protocol stopProtocol;
     private final LayerDecoder raw = new RawDecoder();
+    private final int maxLayers;
 
     public FrameDecoder(DecoderRegistry registry, Level stopLevel, Protocol stopProtocol) {
+        this(registry, stopLevel, stopProtocol, DecodeLimits.DEFAULTS);
+    }
+
+    public FrameDecoder(DecoderRegistry registry, Level stopLevel, Protocol stopProtocol, DecodeLimits limits) {
         this.registry = registry;
         this.stopLevel = stopLevel;
         this.stopProtocol = stopProtocol;
+        this.maxLayers = limits.maxLayers();
+        c.maxOptions = limits.maxOptions();
+        c.maxExtensionHeaders = limits.maxExtensionHeaders();
     }
 
     /**
@@ -50,8 +61,8 @@ public final class FrameDecoder {
         int trailerLayer = -1, trailerPduOff = 0, trailerPduLen = 0, trailerOff = 0;
         while (len > 0 || (dec != null && off <= capLen && layers == 0)) {
             if (dec == null || (dec.protocol() != null && stopsBefore(dec.protocol()))) dec = raw;
-            if (++layers > MAX_LAYERS) {
-                c.out.anomaly(Anomaly.Kind.LIMIT, off, "more than " + MAX_LAYERS + " layers; the rest is left raw");
+            if (++layers > maxLayers) {
+                c.out.anomaly(Anomaly.Kind.LIMIT, off, "more than " + maxLayers + " layers; the rest is left raw");
                 dec = raw;
             }
             c.resetNext();

@@ -80,7 +80,7 @@ final class DhcpOptionValues {
     /** Option 77 (RFC 3004): instances of a length and opaque data. */
     static void userClass(DecodeContext c, int v, int len) {
         int i = 0;
-        for (int n = 0; i < len && n < DecodeContext.MAX_OPTIONS; n++) {
+        for (int n = 0; i < len && n < c.maxOptions(); n++) {
             int l = c.u8(v + i);
             if (i + 1 + l > len) return;
             c.out().beginGroup(USER_CLASS_INSTANCE, n, v + i, 1 + l);
@@ -94,7 +94,7 @@ final class DhcpOptionValues {
     /** Option 121 (RFC 3442): each route is a width, the significant octets of the destination, and a router. */
     static void classlessRoutes(DecodeContext c, int v, int len) {
         int i = 0;
-        for (int n = 0; i < len && n < DecodeContext.MAX_OPTIONS; n++) {
+        for (int n = 0; i < len && n < c.maxOptions(); n++) {
             int width = c.u8(v + i);
             if (width > 32) {
                 c.anomaly(Anomaly.Kind.BAD_VALUE, v + i, "classless static route mask width " + width + " > 32");

@@ -130,8 +130,8 @@ final class DhcpOptions {
     static void decode(DecodeContext c, int at, int end) {
         int p = at;
         for (int n = 0; p < end; n++) {
-            if (n == DecodeContext.MAX_OPTIONS) {
-                c.anomaly(Anomaly.Kind.LIMIT, p, "more than " + DecodeContext.MAX_OPTIONS + " DHCP options");
+            if (n == c.maxOptions()) {
+                c.anomaly(Anomaly.Kind.LIMIT, p, "more than " + c.maxOptions() + " DHCP options");
                 return;
             }
             int code = c.u8(p);
@@ -178,7 +178,7 @@ final class DhcpOptions {
     /** Whether the options hold a DHCP Message Type (53); a message without one is plain BOOTP to tshark. */
     static boolean hasMessageType(DecodeContext c, int at, int end) {
         int p = at;
-        for (int n = 0; p < end && n < DecodeContext.MAX_OPTIONS; n++) {
+        for (int n = 0; p < end && n < c.maxOptions(); n++) {
             int code = c.u8(p);
             if (code == PAD) {
                 p++;

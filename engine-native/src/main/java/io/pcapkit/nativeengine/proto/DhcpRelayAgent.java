@@ -27,8 +27,8 @@ final class DhcpRelayAgent {
     static void decode(DecodeContext c, int v, int len) {
         int p = 0;
         for (int n = 0; p + 2 <= len; n++) {
-            if (n == DecodeContext.MAX_OPTIONS) {
-                c.anomaly(Anomaly.Kind.LIMIT, v + p, "more than " + DecodeContext.MAX_OPTIONS + " relay agent sub-options");
+            if (n == c.maxOptions()) {
+                c.anomaly(Anomaly.Kind.LIMIT, v + p, "more than " + c.maxOptions() + " relay agent sub-options");
                 return;
             }
             int at = v + p;

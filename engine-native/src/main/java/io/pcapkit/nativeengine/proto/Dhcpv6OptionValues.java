@@ -51,7 +51,7 @@ final class Dhcpv6OptionValues {
     /** NTP Server (RFC 5908): sub-options holding a server address, a multicast address or a name. */
     static void ntpServers(DecodeContext c, int v, int end) {
         int p = v;
-        for (int n = 0; p + 4 <= end && n < DecodeContext.MAX_OPTIONS; n++) {
+        for (int n = 0; p + 4 <= end && n < c.maxOptions(); n++) {
             int code = c.u16(p), l = c.u16(p + 2);
             if (p + 4 + l > end) return;
             c.add(NTP_SUBOPTION, code, p, 2);
@@ -78,7 +78,7 @@ final class Dhcpv6OptionValues {
      */
     static void names(DecodeContext c, int v, int end, FieldDef f) {
         int p = v;
-        for (int n = 0; p < end && n < DecodeContext.MAX_OPTIONS; n++) {
+        for (int n = 0; p < end && n < c.maxOptions(); n++) {
             int start = p;
             StringBuilder sb = new StringBuilder();
             int labels = 0;

@@ -137,8 +137,8 @@ final class Dhcpv6Options {
         }
         int p = at;
         for (int n = 0; p < end; n++) {
-            if (n == DecodeContext.MAX_OPTIONS) {
-                c.anomaly(Anomaly.Kind.LIMIT, p, "more than " + DecodeContext.MAX_OPTIONS + " DHCPv6 options");
+            if (n == c.maxOptions()) {
+                c.anomaly(Anomaly.Kind.LIMIT, p, "more than " + c.maxOptions() + " DHCPv6 options");
                 return;
             }
             if (p + 4 > end) {
@@ -213,7 +213,7 @@ final class Dhcpv6Options {
                 c.out().addObject(STATUS_MSG, DnsNames.ascii(c, v + 2, len - 2), v + 2, len - 2);
             }
             case USER_CLASS -> {
-                for (int i = 0, n = 0; i + 2 <= len && n < DecodeContext.MAX_OPTIONS; n++) {
+                for (int i = 0, n = 0; i + 2 <= len && n < c.maxOptions(); n++) {
                     int l = c.u16(v + i);
                     if (i + 2 + l > len) return;
                     c.add(USERCLASS_LENGTH, l, v + i, 2);
@@ -224,7 +224,7 @@ final class Dhcpv6Options {
             case VENDOR_CLASS -> {
                 if (len < 4) return;
                 c.add(VENDORCLASS_ENTERPRISE, c.u32(v), v, 4);
-                for (int i = 4, n = 0; i + 2 <= len && n < DecodeContext.MAX_OPTIONS; n++) {
+                for (int i = 4, n = 0; i + 2 <= len && n < c.maxOptions(); n++) {
                     int l = c.u16(v + i);
                     if (i + 2 + l > len) return;
                     c.out().addObject(VENDORCLASS_DATA, DhcpDecoder.zeroTerminated(c, v + i + 2, l), v + i + 2, l);
@@ -237,7 +237,7 @@ final class Dhcpv6Options {
                 c.add(VENDOROPTS_ENTERPRISE, enterprise, v, 4);
                 // CableLabs' options (DOCSIS, PacketCable) have a decoding of their own in tshark, not done here
                 if (enterprise == CABLELABS) return;
-                for (int i = 4, n = 0; i + 4 <= len && n < DecodeContext.MAX_OPTIONS; n++) {
+                for (int i = 4, n = 0; i + 4 <= len && n < c.maxOptions(); n++) {
                     int l = c.u16(v + i + 2);
                     if (i + 4 + l > len) return;
                     c.add(VENDOROPTS_CODE, c.u16(v + i), v + i, 2);

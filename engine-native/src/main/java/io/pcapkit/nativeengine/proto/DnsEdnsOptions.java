@@ -45,8 +45,8 @@ final class DnsEdnsOptions {
 
     static void decode(DecodeContext c, DnsRdataReader r) {
         for (int n = 0; r.pos < r.stop; n++) {
-            if (n == DecodeContext.MAX_OPTIONS) {
-                c.anomaly(Anomaly.Kind.LIMIT, r.pos, "more than " + DecodeContext.MAX_OPTIONS + " EDNS options");
+            if (n == c.maxOptions()) {
+                c.anomaly(Anomaly.Kind.LIMIT, r.pos, "more than " + c.maxOptions() + " EDNS options");
                 r.pos = r.stop;
                 return;
             }

@@ -151,7 +151,7 @@ final class DnsRdata {
     /** TXT and SPF: character-strings to the end of the data (at most {@link DecodeContext#MAX_OPTIONS}). */
     private static void strings(DnsRdataReader r, FieldDef lengthField, FieldDef f) {
         for (int n = 0; r.pos < r.stop; n++) {
-            if (n == DecodeContext.MAX_OPTIONS) {
+            if (n == r.c.maxOptions()) {
                 r.c.anomaly(Anomaly.Kind.LIMIT, r.pos, "more than " + n + " character-strings");
                 return;
             }

@@ -35,8 +35,8 @@ final class DnsSvcParams {
     static void decode(DecodeContext c, DnsRdataReader r) {
         if (!r.u16(PRIORITY) || !r.name(TARGET)) return;
         for (int n = 0; r.pos < r.stop; n++) {
-            if (n == DecodeContext.MAX_OPTIONS) {
-                c.anomaly(Anomaly.Kind.LIMIT, r.pos, "more than " + DecodeContext.MAX_OPTIONS + " SvcParams");
+            if (n == c.maxOptions()) {
+                c.anomaly(Anomaly.Kind.LIMIT, r.pos, "more than " + c.maxOptions() + " SvcParams");
                 r.pos = r.stop;
                 return;
             }

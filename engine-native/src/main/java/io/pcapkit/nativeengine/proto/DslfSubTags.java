@@ -44,8 +44,8 @@ final class DslfSubTags {
         c.out().beginGroup(TAGS, at, len);
         int p = 0;
         for (int n = 0; p <= len - 2; n++) {
-            if (n == DecodeContext.MAX_OPTIONS) {
-                c.anomaly(Anomaly.Kind.LIMIT, at + p, "more than " + DecodeContext.MAX_OPTIONS + " DSL Forum sub-tags");
+            if (n == c.maxOptions()) {
+                c.anomaly(Anomaly.Kind.LIMIT, at + p, "more than " + c.maxOptions() + " DSL Forum sub-tags");
                 break;
             }
             int t = at + p;

@@ -42,7 +42,7 @@ final class FtpAddresses {
     /** 227: the first "h1,h2,h3,h4,p1,p2" in the text, wherever the server put it. */
     static void pasv(DecodeContext c, int p, int e) {
         long[] v = new long[6];
-        for (int k = 0; k < DecodeContext.MAX_OPTIONS && p < e; k++) {
+        for (int k = 0; k < c.maxOptions() && p < e; k++) {
             while (p < e && (c.u8(p) < '0' || c.u8(p) > '9')) p++;
             if (p >= e) return;
             int stop = sixNumbers(c, p, e, v);

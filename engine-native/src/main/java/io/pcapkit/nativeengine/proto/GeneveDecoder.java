@@ -73,8 +73,8 @@ public final class GeneveDecoder implements LayerDecoder {
 
     private static void options(DecodeContext c, int at, int left) {
         for (int n = 0; left > 0; n++) {
-            if (n == DecodeContext.MAX_OPTIONS) {
-                c.anomaly(Anomaly.Kind.LIMIT, at, "more than " + DecodeContext.MAX_OPTIONS + " GENEVE options");
+            if (n == c.maxOptions()) {
+                c.anomaly(Anomaly.Kind.LIMIT, at, "more than " + c.maxOptions() + " GENEVE options");
                 return;
             }
             if (left < 4) {

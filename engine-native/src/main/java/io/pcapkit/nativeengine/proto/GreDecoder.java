@@ -131,7 +131,7 @@ public final class GreDecoder implements LayerDecoder {
      */
     private static int routing(DecodeContext c, int at, int end) {
         int start = at;
-        for (int n = 0; n < DecodeContext.MAX_OPTIONS; n++) {
+        for (int n = 0; n < c.maxOptions(); n++) {
             if (end - at < 4) {
                 c.truncated(end - start, "GRE source route entry cut short");
                 return -1;
@@ -157,7 +157,7 @@ public final class GreDecoder implements LayerDecoder {
             c.out().endGroup();
             at += sreLen;
         }
-        c.anomaly(Anomaly.Kind.LIMIT, at, "more than " + DecodeContext.MAX_OPTIONS + " GRE source route entries");
+        c.anomaly(Anomaly.Kind.LIMIT, at, "more than " + c.maxOptions() + " GRE source route entries");
         return -1;
     }
 

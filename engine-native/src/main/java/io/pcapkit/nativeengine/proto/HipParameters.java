@@ -107,8 +107,8 @@ final class HipParameters {
      */
     static boolean decode(DecodeContext c, int hip, int p, int end, int capEnd) {
         for (int n = 0; p < end; n++) {
-            if (n == DecodeContext.MAX_OPTIONS) {
-                c.anomaly(Anomaly.Kind.LIMIT, p, "more than " + DecodeContext.MAX_OPTIONS + " HIP parameters");
+            if (n == c.maxOptions()) {
+                c.anomaly(Anomaly.Kind.LIMIT, p, "more than " + c.maxOptions() + " HIP parameters");
                 return true;
             }
             if (p + 4 > capEnd) return cut(c, p, "HIP parameter header");

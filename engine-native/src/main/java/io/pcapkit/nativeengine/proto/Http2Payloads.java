@@ -80,7 +80,7 @@ final class Http2Payloads {
             case Http2Decoder.PRIORITY -> { if (n >= 5) priority(c, p); }
             case Http2Decoder.RST_STREAM -> { if (n >= 4) c.add(RST_ERROR, c.u32(p), p, 4); }
             case Http2Decoder.SETTINGS -> {
-                for (int q = p, k = 0; q + 6 <= end && k < DecodeContext.MAX_OPTIONS; q += 6, k++) {
+                for (int q = p, k = 0; q + 6 <= end && k < c.maxOptions(); q += 6, k++) {
                     int id = c.u16(q);
                     c.out().beginGroup(SETTING, q, 6);
                     c.add(SETTING_ID, id, q, 2);
@@ -126,7 +126,7 @@ final class Http2Payloads {
                 if (p + 2 + o < end) c.ref(ALTSVC_VALUE, p + 2 + o, end - p - 2 - o);
             }
             case Http2Decoder.ORIGIN -> {
-                for (int q = p, k = 0; end - q >= 2 && k < DecodeContext.MAX_OPTIONS; k++) {
+                for (int q = p, k = 0; end - q >= 2 && k < c.maxOptions(); k++) {
                     int o = c.u16(q);
                     c.add(ORIGIN_LEN, o, q, 2);
                     if (q + 2 + o > end) return;
@@ -144,7 +144,7 @@ final class Http2Payloads {
      * value, the decoded bytes exist nowhere in the frame.
      */
     static void settingsFromBase64(DecodeContext c, int at, int end) {
-        int n = Math.min(end - at, 6 * DecodeContext.MAX_OPTIONS * 4 / 3);
+        int n = Math.min(end - at, 6 * c.maxOptions() * 4 / 3);
         byte[] raw = new byte[n * 3 / 4 + 3];
         int bits = 0, acc = 0, len = 0;
         for (int i = at; i < at + n; i++) {

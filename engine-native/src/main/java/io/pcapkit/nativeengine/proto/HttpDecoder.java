@@ -115,7 +115,7 @@ public final class HttpDecoder implements LayerDecoder {
             c.ref(URI_PATH, u, q - u);
             c.ref(URI_QUERY, q + 1, ue - q - 1);
             int s = q + 1;
-            for (int k = 0; k < DecodeContext.MAX_OPTIONS && s < ue; k++) {
+            for (int k = 0; k < c.maxOptions() && s < ue; k++) {
                 int amp = HttpText.indexOf(c, s, ue, '&');
                 int stop = amp < 0 ? ue : amp;
                 if (stop > s) c.ref(URI_PARAM, s, stop - s); // tshark skips empty parameters

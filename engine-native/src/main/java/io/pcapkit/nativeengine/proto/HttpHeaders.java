@@ -68,7 +68,7 @@ final class HttpHeaders {
     /** A Cookie value's "name=value" pairs, split at ';' and trimmed of the blanks after it. */
     static void cookiePairs(DecodeContext c, int from, int end) {
         int p = from;
-        for (int k = 0; k < DecodeContext.MAX_OPTIONS && p < end; k++) {
+        for (int k = 0; k < c.maxOptions() && p < end; k++) {
             p = HttpText.skipBlanks(c, p, end);
             int semi = HttpText.indexOf(c, p, end, ';');
             int stop = semi < 0 ? end : semi;

@@ -222,7 +222,7 @@ public final class IcmpDecoder implements LayerDecoder {
         int step = size * 4;
         int p = off + 8;
         if (step >= 8) {
-            for (int i = 0; i < n && i < DecodeContext.MAX_OPTIONS; i++, p += step) {
+            for (int i = 0; i < n && i < c.maxOptions(); i++, p += step) {
                 if (p + 8 > off + len) return c.truncated(len, "ICMP router advertisement cut short");
                 c.add(ROUTER_ADDRESS, c.u32(p), p, 4);
                 c.add(PREF_LEVEL, (int) c.u32(p + 4), p + 4, 4);

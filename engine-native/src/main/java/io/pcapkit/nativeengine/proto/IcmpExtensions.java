@@ -73,7 +73,7 @@ final class IcmpExtensions {
         c.add(CHECKSUM, c.u16(p + 2), p + 2, 2);
         c.add(CHECKSUM_STATUS, IcmpChecksums.internet(c, p, len, 0) == 0 ? 1 : 0, p + 2, 0);
         int q = p + 4;
-        for (int n = 0; q + 4 <= end && n < DecodeContext.MAX_OPTIONS; n++) {
+        for (int n = 0; q + 4 <= end && n < c.maxOptions(); n++) {
             int olen = c.u16(q);
             int cls = c.u8(q + 2), ctype = c.u8(q + 3);
             c.add(LENGTH, olen, q, 2);

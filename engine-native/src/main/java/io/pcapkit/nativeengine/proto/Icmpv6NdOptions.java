@@ -63,8 +63,8 @@ final class Icmpv6NdOptions {
     static void decode(DecodeContext c, int start, int end) {
         int p = start;
         for (int n = 0; p + 2 <= end; n++) {
-            if (n == DecodeContext.MAX_OPTIONS) {
-                c.anomaly(Anomaly.Kind.LIMIT, p, "more than " + DecodeContext.MAX_OPTIONS + " ND options");
+            if (n == c.maxOptions()) {
+                c.anomaly(Anomaly.Kind.LIMIT, p, "more than " + c.maxOptions() + " ND options");
                 break;
             }
             int type = c.u8(p), units = c.u8(p + 1), olen = units * 8;

@@ -106,8 +106,8 @@ public final class IgmpDecoder implements LayerDecoder {
         c.add(NUM_GRP_RECS, records, off + 6, 2);
         int at = off + 8, end = off + len;
         for (int r = 0; r < records; r++) {
-            if (r == DecodeContext.MAX_OPTIONS) {
-                c.anomaly(Anomaly.Kind.LIMIT, at, "more than " + DecodeContext.MAX_OPTIONS + " group records");
+            if (r == c.maxOptions()) {
+                c.anomaly(Anomaly.Kind.LIMIT, at, "more than " + c.maxOptions() + " group records");
                 return at - off;
             }
             if (at + 8 > end) return c.truncated(len, "IGMPv3 group record " + (r + 1) + " cut short");
@@ -131,8 +131,8 @@ public final class IgmpDecoder implements LayerDecoder {
     /** {@code n} source addresses from {@code at}; the offset after them, or -1 when they run past the end. */
     private static int sources(DecodeContext c, int at, int end, int n) {
         for (int i = 0; i < n; i++) {
-            if (i == DecodeContext.MAX_OPTIONS) {
-                c.anomaly(Anomaly.Kind.LIMIT, at, "more than " + DecodeContext.MAX_OPTIONS + " IGMP sources");
+            if (i == c.maxOptions()) {
+                c.anomaly(Anomaly.Kind.LIMIT, at, "more than " + c.maxOptions() + " IGMP sources");
                 return -1;
             }
             if (at + 4 > end) {

@@ -64,8 +64,8 @@ final class Ipv4Options {
     static void decode(DecodeContext c, int off, int len, int ttl) {
         int p = off, end = off + len, count = 0;
         while (p < end) {
-            if (++count > DecodeContext.MAX_OPTIONS) {
-                c.anomaly(Anomaly.Kind.LIMIT, p, "more than " + DecodeContext.MAX_OPTIONS + " IPv4 options");
+            if (++count > c.maxOptions()) {
+                c.anomaly(Anomaly.Kind.LIMIT, p, "more than " + c.maxOptions() + " IPv4 options");
                 return;
             }
             int t = c.u8(p);
@@ -154,7 +154,7 @@ final class Ipv4Options {
      */
     static int sourceRouteDestination(DecodeContext c, int off, int len) {
         int p = off, end = off + len, count = 0;
-        while (p < end && ++count <= DecodeContext.MAX_OPTIONS) {
+        while (p < end && ++count <= c.maxOptions()) {
             int t = c.u8(p);
             int rule = lengthRule(t);
             if (rule == 0) {

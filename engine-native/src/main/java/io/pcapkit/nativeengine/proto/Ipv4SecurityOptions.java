@@ -96,7 +96,7 @@ final class Ipv4SecurityOptions {
         int end = p + olen;
         c.add(CIPSO_DOI, c.u32(p + 2), p + 2, 4);
         int q = p + 6;
-        for (int tags = 0; q < end && tags < DecodeContext.MAX_OPTIONS; tags++) {
+        for (int tags = 0; q < end && tags < c.maxOptions(); tags++) {
             int tagType = c.u8(q);
             c.add(CIPSO_TAG_TYPE, tagType, q, 1);
             int tagLen = q + 1 < end ? c.u8(q + 1) : 1;

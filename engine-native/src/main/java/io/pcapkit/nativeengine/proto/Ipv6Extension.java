@@ -13,9 +13,6 @@ import io.pcapkit.nativeengine.decode.DecodeContext;
  * already decoded: no per-frame state is needed.
  */
 final class Ipv6Extension {
-    /** More extension headers in a row than this is not a real packet; the rest is left raw. */
-    static final int MAX_CHAIN = 16;
-
     private Ipv6Extension() { }
 
     /**
@@ -45,8 +42,8 @@ final class Ipv6Extension {
         Frame f = c.out().frame();
         int n = 0;
         for (int i = c.out().currentLayer() - 1; i >= 0 && isExtension(f.protocolAt(i)); i--) n++;
-        if (n < MAX_CHAIN) return true;
-        c.anomaly(Anomaly.Kind.LIMIT, off, "more than " + MAX_CHAIN + " IPv6 extension headers in a row");
+        if (n < c.maxExtensionHeaders()) return true;
+        c.anomaly(Anomaly.Kind.LIMIT, off, "more than " + c.maxExtensionHeaders() + " IPv6 extension headers in a row");
         c.nextRaw(-1);
         return false;
     }

@@ -95,7 +95,7 @@ final class Ipv6IoamOption {
             p += free;
         }
         int node = nodeLen * 4 + ((tt & 0x2) != 0 ? 4 : 0);
-        for (int k = 0; node > 0 && p + nodeLen * 4 <= n && k < io.pcapkit.nativeengine.decode.DecodeContext.MAX_OPTIONS; k++) {
+        for (int k = 0; node > 0 && p + nodeLen * 4 <= n && k < c.maxOptions(); k++) {
             int q = nodeData(c, tt, d + p, d + n);
             if (q <= d + p) break;
             p = q - d;

@@ -61,8 +61,8 @@ final class Ipv6Options {
         int p = off, end = off + len;
         long jumbo = -1;
         for (int n = 0; p < end; n++) {
-            if (n == DecodeContext.MAX_OPTIONS) {
-                c.anomaly(Anomaly.Kind.LIMIT, p, "more than " + DecodeContext.MAX_OPTIONS + " IPv6 options");
+            if (n == c.maxOptions()) {
+                c.anomaly(Anomaly.Kind.LIMIT, p, "more than " + c.maxOptions() + " IPv6 options");
                 break;
             }
             int t = c.u8(p);

@@ -117,8 +117,8 @@ final class L2tpAvps {
     static void decode(DecodeContext c, int off, int len) {
         int at = off, end = off + len;
         for (int n = 0; at < end; n++) {
-            if (n == DecodeContext.MAX_OPTIONS) {
-                c.anomaly(Anomaly.Kind.LIMIT, at, "more than " + DecodeContext.MAX_OPTIONS + " L2TP AVPs");
+            if (n == c.maxOptions()) {
+                c.anomaly(Anomaly.Kind.LIMIT, at, "more than " + c.maxOptions() + " L2TP AVPs");
                 return;
             }
             // Wireshark reads the whole 6-byte AVP header before showing any of it

@@ -116,9 +116,11 @@ final class MipOptionBodies {
                 if (n >= 10) c.out().addObject(MSEG_ID_TS, absoluteTime(c.u32(o + 2), c.u32(o + 6)), o + 2, 8);
             }
             case 27 -> {
-                // RFC 5213 §8.8: 48 bits of seconds, 16 bits of 1/65536 second
-                long secs = ((long) c.u16(o + 2) << 32) | c.u32(o + 4);
-                if (n >= 10) c.out().addObject(TIMESTAMP, absoluteTime(secs, (c.u16(o + 8) * 1_000_000_000L) >>> 16), o + 2, 8);
+                // RFC 5213 §8.8: 48 bits of seconds, 16 bits of 1/65536 second; a shorter option has no time to read
+                if (n >= 10) {
+                    long secs = ((long) c.u16(o + 2) << 32) | c.u32(o + 4);
+                    c.out().addObject(TIMESTAMP, absoluteTime(secs, (c.u16(o + 8) * 1_000_000_000L) >>> 16), o + 2, 8);
+                }
             }
             default -> PmipOptionBodies.body(c, type, o, n); // CGA Parameters Request, Care-of Test Init: no data
         }

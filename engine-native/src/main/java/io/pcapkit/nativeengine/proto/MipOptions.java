@@ -37,8 +37,8 @@ final class MipOptions {
      */
     static boolean decode(DecodeContext c, int mh, int p, int end, int capEnd) {
         for (int n = 0; p < end; n++) {
-            if (n == DecodeContext.MAX_OPTIONS) {
-                c.anomaly(Anomaly.Kind.LIMIT, p, "more than " + DecodeContext.MAX_OPTIONS + " mobility options");
+            if (n == c.maxOptions()) {
+                c.anomaly(Anomaly.Kind.LIMIT, p, "more than " + c.maxOptions() + " mobility options");
                 return true;
             }
             if (p >= capEnd) return false;

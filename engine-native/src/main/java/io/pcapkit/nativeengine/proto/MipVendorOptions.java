@@ -116,7 +116,7 @@ final class MipVendorOptions {
         MipOptionBodies.num(c, CR_RESERVED, o, n, 2, 2);
         int p = 4;
         for (int k = 0; p < n; k++) {
-            if (k == DecodeContext.MAX_OPTIONS || p + 2 > n) {
+            if (k == c.maxOptions() || p + 2 > n) {
                 c.anomaly(Anomaly.Kind.BAD_LENGTH, o + p, "Context Request option: malformed request list");
                 return;
             }
@@ -139,7 +139,7 @@ final class MipVendorOptions {
     static void accessNetworkId(DecodeContext c, int o, int n) {
         int p = 2;
         for (int k = 0; p < n; k++) {
-            if (k == DecodeContext.MAX_OPTIONS || p + 2 > n) {
+            if (k == c.maxOptions() || p + 2 > n) {
                 c.anomaly(Anomaly.Kind.BAD_LENGTH, o + p, "Access Network Identifier: malformed sub-option");
                 return;
             }

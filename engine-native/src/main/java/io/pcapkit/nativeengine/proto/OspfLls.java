@@ -33,7 +33,7 @@ final class OspfLls {
         c.add(DATA_LENGTH, bytes, at + 2, 2);
         int stop = Math.min(end, at + bytes);
         at += 4;
-        for (int n = 0; stop - at >= 4 && n < DecodeContext.MAX_OPTIONS; n++) {
+        for (int n = 0; stop - at >= 4 && n < c.maxOptions(); n++) {
             int type = c.u16(at), length = c.u16(at + 2);
             c.add(TLV_TYPE, type, at, 2);
             c.add(TLV_LENGTH, length, at + 2, 2);

@@ -179,7 +179,7 @@ final class OspfLsa {
 
     /** RFC 7770 router information TLVs: type and length of each, values padded to 4 octets. */
     private static void routerInformation(DecodeContext c, int b, int stop) {
-        for (int n = 0; stop - b >= 4 && n < DecodeContext.MAX_OPTIONS; n++) {
+        for (int n = 0; stop - b >= 4 && n < c.maxOptions(); n++) {
             int length = c.u16(b + 2);
             c.add(TLV_TYPE_OPAQUE, c.u16(b), b, 2);
             c.add(OspfLls.TLV_LENGTH, length, b + 2, 2);
@@ -189,13 +189,13 @@ final class OspfLsa {
 
     /** RFC 3630 TLVs: type and length of each, and of the sub-TLVs of a Link TLV; values padded to 4 octets. */
     private static void trafficEngineering(DecodeContext c, int b, int stop) {
-        for (int n = 0; stop - b >= 4 && n < DecodeContext.MAX_OPTIONS; n++) {
+        for (int n = 0; stop - b >= 4 && n < c.maxOptions(); n++) {
             int type = c.u16(b), length = c.u16(b + 2);
             c.add(OspfLls.TLV_TYPE, type, b, 2);
             c.add(OspfLls.TLV_LENGTH, length, b + 2, 2);
             int v = b + 4, vEnd = Math.min(stop, v + length);
             if (type == TE_LINK_TLV) {
-                for (int s = v, k = 0; vEnd - s >= 4 && k < DecodeContext.MAX_OPTIONS; k++) {
+                for (int s = v, k = 0; vEnd - s >= 4 && k < c.maxOptions(); k++) {
                     int subLength = c.u16(s + 2);
                     c.add(OspfLls.TLV_TYPE, c.u16(s), s, 2);
                     c.add(OspfLls.TLV_LENGTH, subLength, s + 2, 2);

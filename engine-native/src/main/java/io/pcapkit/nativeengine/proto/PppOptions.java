@@ -36,8 +36,8 @@ public abstract class PppOptions {
     final void walk(DecodeContext c, int at, int len) {
         int p = 0;
         for (int n = 0; p < len; n++) {
-            if (n == DecodeContext.MAX_OPTIONS) {
-                c.anomaly(Anomaly.Kind.LIMIT, at + p, "more than " + DecodeContext.MAX_OPTIONS + " " + name()
+            if (n == c.maxOptions()) {
+                c.anomaly(Anomaly.Kind.LIMIT, at + p, "more than " + c.maxOptions() + " " + name()
                         + " options");
                 return;
             }

@@ -64,8 +64,8 @@ final class PppoeTags {
         int p = 0;
         // Wireshark's loop condition: a tag header may start as long as 2 bytes of the payload remain
         for (int n = 0; p <= plen - 2; n++) {
-            if (n == DecodeContext.MAX_OPTIONS) {
-                c.anomaly(Anomaly.Kind.LIMIT, at + p, "more than " + DecodeContext.MAX_OPTIONS + " PPPoE tags");
+            if (n == c.maxOptions()) {
+                c.anomaly(Anomaly.Kind.LIMIT, at + p, "more than " + c.maxOptions() + " PPPoE tags");
                 break;
             }
             if (have - p < 4) {

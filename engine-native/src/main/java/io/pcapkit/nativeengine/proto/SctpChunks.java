@@ -93,8 +93,8 @@ final class SctpChunks {
     static long decode(DecodeContext c, int p, int end) {
         long data = -1;
         for (int n = 0; p < end; n++) {
-            if (n == DecodeContext.MAX_OPTIONS) {
-                c.anomaly(Anomaly.Kind.LIMIT, p, "more than " + DecodeContext.MAX_OPTIONS + " SCTP chunks");
+            if (n == c.maxOptions()) {
+                c.anomaly(Anomaly.Kind.LIMIT, p, "more than " + c.maxOptions() + " SCTP chunks");
                 break;
             }
             int next = chunk(c, p, end, 0);
@@ -208,14 +208,14 @@ final class SctpChunks {
             case PAD -> bytes(c, PAD_DATA, d, end);
             case FORWARD_TSN -> {
                 if (!u32(c, FWD_TSN, d, end)) break;
-                for (int a = d + 4, k = 0; a + 4 <= end && k < DecodeContext.MAX_OPTIONS; a += 4, k++) {
+                for (int a = d + 4, k = 0; a + 4 <= end && k < c.maxOptions(); a += 4, k++) {
                     c.add(FWD_SID, c.u16(a), a, 2);
                     c.add(FWD_SSN, c.u16(a + 2), a + 2, 2);
                 }
             }
             case I_FORWARD_TSN -> {
                 if (!u32(c, IFWD_TSN, d, end)) break;
-                for (int a = d + 4, k = 0; a + 8 <= end && k < DecodeContext.MAX_OPTIONS; a += 8, k++) {
+                for (int a = d + 4, k = 0; a + 8 <= end && k < c.maxOptions(); a += 8, k++) {
                     c.add(IFWD_SID, c.u16(a), a, 2);
                     int f = c.u16(a + 2);
                     c.out().beginGroup(IFWD_FLAGS, f, a + 2, 2);

@@ -57,7 +57,7 @@ final class SctpParameters {
     /** Parameters from {@code p} to {@code end}. */
     static void parameters(DecodeContext c, int p, int end, int depth) {
         for (int n = 0; p + 4 <= end; n++) {
-            if (n == DecodeContext.MAX_OPTIONS || depth > SctpChunks.MAX_NESTING) {
+            if (n == c.maxOptions() || depth > SctpChunks.MAX_NESTING) {
                 c.anomaly(Anomaly.Kind.LIMIT, p, "SCTP parameters: too many or nested too deep");
                 return;
             }
@@ -129,7 +129,7 @@ final class SctpParameters {
     /** Error causes from {@code p} to {@code end}. */
     static void causes(DecodeContext c, int p, int end, int depth) {
         for (int n = 0; p + 4 <= end; n++) {
-            if (n == DecodeContext.MAX_OPTIONS || depth > SctpChunks.MAX_NESTING) {
+            if (n == c.maxOptions() || depth > SctpChunks.MAX_NESTING) {
                 c.anomaly(Anomaly.Kind.LIMIT, p, "SCTP error causes: too many or nested too deep");
                 return;
             }
@@ -175,7 +175,7 @@ final class SctpParameters {
     }
 
     private static void list(DecodeContext c, FieldDef f, int d, int end, int size) {
-        for (int a = d, k = 0; a + size <= end && k < DecodeContext.MAX_OPTIONS; a += size, k++) {
+        for (int a = d, k = 0; a + size <= end && k < c.maxOptions(); a += size, k++) {
             c.add(f, size == 1 ? c.u8(a) : c.u16(a), a, size);
         }
     }

@@ -93,8 +93,8 @@ final class TcpOptions {
     private static int walk(DecodeContext c, int off, int start, int end, int avail) {
         int p = start, count = 0;
         while (p < end) {
-            if (++count > DecodeContext.MAX_OPTIONS) {
-                c.anomaly(Anomaly.Kind.LIMIT, p, "more than " + DecodeContext.MAX_OPTIONS + " TCP options");
+            if (++count > c.maxOptions()) {
+                c.anomaly(Anomaly.Kind.LIMIT, p, "more than " + c.maxOptions() + " TCP options");
                 return DONE;
             }
             if (p >= avail) return CUT;

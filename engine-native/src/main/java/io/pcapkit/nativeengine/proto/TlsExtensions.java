@@ -68,7 +68,7 @@ final class TlsExtensions {
         c.add(EXTENSIONS_LENGTH, total, p, 2);
         p += 2;
         int stop = Math.min(end, p + total);
-        for (int k = 0; k < DecodeContext.MAX_OPTIONS && stop - p >= 4; k++) {
+        for (int k = 0; k < c.maxOptions() && stop - p >= 4; k++) {
             int type = c.u16(p), n = c.u16(p + 2);
             c.add(TYPE, type, p, 2);
             c.add(LEN, n, p + 2, 2);
@@ -87,7 +87,7 @@ final class TlsExtensions {
         if (q + 2 > end) return false;
         int stop = Math.min(end, q + 2 + c.u16(q));
         q += 2;
-        for (int k = 0; k < DecodeContext.MAX_OPTIONS && stop - q >= 4; k++) {
+        for (int k = 0; k < c.maxOptions() && stop - q >= 4; k++) {
             int type = c.u16(q), n = c.u16(q + 2);
             if (type == 43 && n == 2 && q + 6 <= stop) return c.u16(q + 4) == 0x0304;
             q += 4 + n;
@@ -130,7 +130,7 @@ final class TlsExtensions {
         if (e - p < 2) return;
         c.add(SNI_LIST_LEN, c.u16(p), p, 2);
         p += 2;
-        for (int k = 0; k < DecodeContext.MAX_OPTIONS && e - p >= 3; k++) {
+        for (int k = 0; k < c.maxOptions() && e - p >= 3; k++) {
             int n = c.u16(p + 1);
             c.add(SNI_TYPE, c.u8(p), p, 1);
             c.add(SNI_LEN, n, p + 1, 2);
@@ -185,7 +185,7 @@ final class TlsExtensions {
         c.add(ALPN_LEN, n, p, 2);
         int stop = Math.min(e, p + 2 + n);
         p += 2;
-        for (int k = 0; k < DecodeContext.MAX_OPTIONS && p < stop; k++) {
+        for (int k = 0; k < c.maxOptions() && p < stop; k++) {
             int s = c.u8(p);
             c.add(ALPN_STR_LEN, s, p, 1);
             if (p + 1 + s > stop) return;
@@ -207,7 +207,7 @@ final class TlsExtensions {
             p += 2;
             stop = Math.min(e, p + n);
         }
-        for (int k = 0; k < DecodeContext.MAX_OPTIONS && stop - p >= 4; k++) {
+        for (int k = 0; k < c.maxOptions() && stop - p >= 4; k++) {
             int n = c.u16(p + 2);
             c.add(KEY_SHARE_GROUP, c.u16(p), p, 2);
             c.add(KEY_SHARE_KEY_LEN, n, p + 2, 2);

@@ -46,7 +46,7 @@ final class TlsHandshake {
         boolean tls13 = false;
         int end = at + n;
         int p = at;
-        for (int k = 0; k < DecodeContext.MAX_OPTIONS && end - p >= 4; k++) {
+        for (int k = 0; k < c.maxOptions() && end - p >= 4; k++) {
             int type = c.u8(p);
             int len = c.u24(p + 1);
             // a length past the record: an encrypted Finished (its ChangeCipherSpec was in another segment) or a
@@ -120,7 +120,7 @@ final class TlsHandshake {
         c.add(CERTIFICATES_LENGTH, total, p, 3);
         p += 3;
         int stop = Math.min(end, p + total);
-        for (int k = 0; k < DecodeContext.MAX_OPTIONS && stop - p >= 3; k++) {
+        for (int k = 0; k < c.maxOptions() && stop - p >= 3; k++) {
             int n = c.u24(p);
             c.add(CERTIFICATE_LENGTH, n, p, 3);
             if (p + 3 + n > stop) {

@@ -52,8 +52,8 @@ final class WlanTags {
         if (left < 2) return;
         c.out().beginGroup(TAGGED_ALL, at, left);
         for (int n = 0; left >= 2; n++) {
-            if (n == DecodeContext.MAX_OPTIONS) {
-                c.anomaly(Anomaly.Kind.LIMIT, at, "more than " + DecodeContext.MAX_OPTIONS + " tagged parameters");
+            if (n == c.maxOptions()) {
+                c.anomaly(Anomaly.Kind.LIMIT, at, "more than " + c.maxOptions() + " tagged parameters");
                 break;
             }
             int tag = c.u8(at), len = c.u8(at + 1);
