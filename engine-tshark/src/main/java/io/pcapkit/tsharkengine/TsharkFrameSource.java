@@ -54,7 +54,11 @@ final class TsharkFrameSource implements FrameSource {
         this.header = header;
         this.name = name;
         this.file = file;
-        this.parser = JSON.createParser(proc.stdout());
+        // tshark 4.0 copies string field bytes into its JSON as they are, so a damaged or binary payload yields
+        // invalid UTF-8 (seen in pcapplusplus/one_tcp_stream.pcap frame 15); a byte parser stops there and every
+        // later frame would be lost. The reader decodes with replacement characters instead.
+        this.parser = JSON.createParser(new java.io.InputStreamReader(proc.stdout(),
+                java.nio.charset.StandardCharsets.UTF_8));
     }
 
     static List<String> command(TsharkBinary bin, String input, List<String> decodeAs, String extraArgs) {
@@ -92,6 +96,8 @@ final class TsharkFrameSource implements FrameSource {
     /** tshark's output is over (cleanly or not): its exit status and stderr say how the capture ended. */
     private Frame end(boolean cleanEnd, IOException cause) throws IOException {
         done = true;
+        // output we could not parse leaves tshark blocked writing the rest: waiting for it would only stall
+        if (cause != null) proc.kill();
         int status = proc.waitFor(cleanEnd ? 60 : 5);
         if (status == -1) proc.kill();
         if (cleanEnd && status == 0) return null;
