@@ -8,14 +8,20 @@ package io.pcapkit.fuzz;
  * capture's records, and an engine that reads the standard format cannot and should not produce them: the
  * harness reports them as REFRAMED, apart from frames lost.
  *
- * <p>The test: under standard framing (as {@link CaptureLayout} parses it, record after record until one does not
+ * <p>The second case is any format: when wiretap cannot open a damaged file as a capture at all but recognises
+ * its first bytes (a PCAPNG section header, say), its MIME-file reader returns the whole file as one frame of
+ * encapsulation MIME. That frame is the file, not a packet of it.
+ *
+ * <p>The test for the first case: under standard framing (as {@link CaptureLayout} parses it, record after record until one does not
  * fit) record k has a captured length; tshark's frame k must have the same one, and tshark can have no frame past
  * the last record standard framing yields. Any difference means tshark framed the file differently.
  */
 public final class Reframing {
     private Reframing() { }
 
-    public static boolean byTshark(CaptureLayout standard, int[] tsharkCapLens) {
+    public static boolean byTshark(CaptureLayout standard, TsharkOracle.Frames tshark) {
+        if (tshark.wholeFile()) return true;
+        int[] tsharkCapLens = tshark.capLens();
         if (standard.format != CaptureLayout.Format.PCAP || tsharkCapLens == null) return false;
         for (int k = 0; k < tsharkCapLens.length; k++) {
             if (k >= standard.packets.size()) return true;

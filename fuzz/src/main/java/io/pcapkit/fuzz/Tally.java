@@ -21,6 +21,9 @@ public final class Tally {
         public long fileErrors;
         /** tshark frames from another record framing of a damaged classic PCAP (see {@link Reframing}). */
         public long reframed;
+        /** Unmutated corpus captures this engine already loses frames on (skipped for it), and those frames. */
+        public long baselineCaptures;
+        public long baselineLost;
 
         public boolean clean() { return crashes == 0 && hangs == 0 && lost == 0; }
     }
@@ -48,6 +51,14 @@ public final class Tally {
             Row r = e.getValue();
             out.printf(Locale.ROOT, "%-8s %9d %11d %8d %6d %11d %9d %9d %11d%n", e.getKey(), r.files, r.frames,
                     r.crashes, r.hangs, r.lost, r.reframed, r.extra, r.fileErrors);
+        }
+        for (Map.Entry<String, Row> e : rows.entrySet()) {
+            Row r = e.getValue();
+            if (r.baselineCaptures > 0) {
+                out.printf(Locale.ROOT, "%s: %d unmutated captures already lose %d frames (engine limit, listed as "
+                        + "BASELINE in findings.tsv) and are not mutated for it%n", e.getKey(), r.baselineCaptures,
+                        r.baselineLost);
+            }
         }
         out.printf(Locale.ROOT, "cli: %d damaged-file checks, %d failed; oracle re-checks: %d, %d disagreed%n",
                 cliChecks, cliFailures, oracleChecks, oracleMismatches);

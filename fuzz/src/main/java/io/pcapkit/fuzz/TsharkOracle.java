@@ -31,8 +31,16 @@ public final class TsharkOracle {
     private static final Pattern PACKETS = Pattern.compile("Number of packets:\\s*(\\d+)");
     private static final Pattern AFTER = Pattern.compile("error occurred after reading (\\d+) packets");
 
-    /** tshark's frames: their number and captured lengths (null when not asked for). */
-    public record Frames(long count, int[] capLens) { }
+    /** Wiretap's encapsulation for "the whole file as one record" (its MIME-file reader). */
+    static final int ENCAP_MIME = 134;
+
+    /**
+     * tshark's frames: their number, captured lengths and encapsulation types (null when unknown).
+     */
+    public record Frames(long count, int[] capLens, int[] encaps) {
+        /** Whether tshark gave up on the capture format and read the file as one opaque MIME record. */
+        public boolean wholeFile() { return encaps != null && encaps.length == 1 && encaps[0] == ENCAP_MIME; }
+    }
 
     private final String tshark;
     private final String capinfos;
@@ -79,19 +87,24 @@ public final class TsharkOracle {
     private Frames runTshark(Path file) {
         tsharkRuns++;
         List<String> out = run(List.of(tshark, "-n", "-r", file.toString(), "-T", "fields", "-e", "frame.number",
-                "-e", "frame.cap_len"), false);
-        if (out == null) return new Frames(-1, null);
+                "-e", "frame.cap_len", "-e", "frame.encap_type"), false);
+        if (out == null) return new Frames(-1, null, null);
         int[] caps = new int[out.size()];
+        int[] encaps = new int[out.size()];
         for (int i = 0; i < caps.length; i++) {
-            String line = out.get(i);
-            int tab = line.indexOf('\t');
-            try {
-                caps[i] = tab < 0 ? -1 : Integer.parseInt(line.substring(tab + 1).trim());
-            } catch (NumberFormatException e) {
-                caps[i] = -1;
-            }
+            String[] cols = out.get(i).split("\t", -1);
+            caps[i] = cols.length > 1 ? parse(cols[1]) : -1;
+            encaps[i] = cols.length > 2 ? parse(cols[2]) : -1;
         }
-        return new Frames(caps.length, caps);
+        return new Frames(caps.length, caps, encaps);
+    }
+
+    private static int parse(String s) {
+        try {
+            return Integer.parseInt(s.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private long capinfos(Path file) {
