@@ -23,8 +23,13 @@ public final class Campaign {
     /** Every how many payload-only files the source's tshark count is re-checked by running tshark. */
     static final int ORACLE_RECHECK_EVERY = 25;
 
+    /**
+     * One campaign's settings.
+     *
+     * @param seeds how many seeds to run at most (0: until the frame targets or the deadline)
+     */
     public record Config(Path captures, List<String> engines, Map<String, Long> frameTargets, long firstSeed,
-                         List<Mutator> mutators, Path workDir, int cliEvery, long deadlineNanos,
+                         long seeds, List<Mutator> mutators, Path workDir, int cliEvery, long deadlineNanos,
                          List<String> onlyCaptures) { }
 
     private final Config cfg;
@@ -36,6 +41,7 @@ public final class Campaign {
     /** Per engine, the corpus captures it already loses frames on unmutated (its documented limits). */
     private final Map<String, java.util.Set<String>> limited = new HashMap<>();
     private long shortcutFiles;
+    private long lastProgress = System.nanoTime();
     private long damagedFiles;
 
     public Campaign(Config cfg, String tshark, PrintStream log) {
@@ -64,6 +70,7 @@ public final class Campaign {
             tsv.println("file\tengine\tkind\ttshark_frames\tengine_frames\tdetail");
             baseline(sources, tsv);
             for (long seed = cfg.firstSeed(); !done(); seed++) {
+                if (cfg.seeds() > 0 && seed - cfg.firstSeed() >= cfg.seeds()) break;
                 boolean produced = false;
                 for (Mutator m : cfg.mutators()) {
                     for (Source src : sources) {
@@ -76,6 +83,7 @@ public final class Campaign {
                         Path file = work.resolve(name);
                         Files.write(file, bytes);
                         boolean keep = runFile(src, m, file, bytes, tsv);
+                        progress(seed);
                         if (keep) Files.copy(file, findings.resolve(name), StandardCopyOption.REPLACE_EXISTING);
                         Files.delete(file);
                     }
@@ -86,6 +94,16 @@ public final class Campaign {
             runners.values().forEach(EngineRunner::close);
         }
         return tally;
+    }
+
+    /** One line a minute, so a long run shows where it is. */
+    private void progress(long seed) {
+        if (System.nanoTime() - lastProgress < 60_000_000_000L) return;
+        lastProgress = System.nanoTime();
+        StringBuilder b = new StringBuilder("progress: seed ").append(seed);
+        tally.rows().forEach((e, r) -> b.append(", ").append(e).append(' ').append(r.files).append(" files ")
+                .append(r.frames).append(" frames"));
+        log.println(b);
     }
 
     private boolean done() {

@@ -16,6 +16,7 @@ import java.util.Map;
  * --engines native,pcap4j,kaitai,tshark   engines to run (default: all four)
  * --frames N | ENGINE=N,...              mutated frames to try per engine (default 100000)
  * --seed S                               first seed (default 1); seeds then count up
+ * --seeds K                              run at most K seeds (default: until the frame targets are met)
  * --captures DIR                         the corpus (default ../shared/captures)
  * --mutators a,b                         mutator names (default: all)
  * --only rel/path.pcap,...               restrict to these corpus captures
@@ -35,6 +36,7 @@ public final class FuzzMain {
         List<String> engines = List.of("native", "pcap4j", "kaitai", "tshark");
         String frames = "100000";
         long seed = 1;
+        long seeds = 0;
         Path captures = Path.of("../shared/captures");
         String mutators = null;
         List<String> only = List.of();
@@ -45,7 +47,7 @@ public final class FuzzMain {
             String a = args[i];
             if (a.equals("-h") || a.equals("--help")) {
                 System.out.println("usage: fuzz/run.sh [--engines native,pcap4j,kaitai,tshark] [--frames N|E=N,..]"
-                        + " [--seed S] [--captures DIR] [--mutators a,b] [--only rel.pcap,..] [--cli-every N]"
+                        + " [--seed S] [--seeds K] [--captures DIR] [--mutators a,b] [--only rel.pcap,..] [--cli-every N]"
                         + " [--minutes M] [--work DIR]");
                 System.out.println("mutators: " + String.join(" ", Mutators.all().stream().map(Mutator::name)
                         .toList()));
@@ -57,6 +59,7 @@ public final class FuzzMain {
                 case "--engines" -> engines = List.of(v.split(","));
                 case "--frames" -> frames = v;
                 case "--seed" -> seed = Long.parseLong(v);
+                case "--seeds" -> seeds = Long.parseLong(v);
                 case "--captures" -> captures = Path.of(v);
                 case "--mutators" -> mutators = v;
                 case "--only" -> only = List.of(v.split(","));
@@ -75,7 +78,7 @@ public final class FuzzMain {
         if (ms.isEmpty()) return usage("no mutator matches " + mutators);
         long deadline = minutes > 0 ? System.nanoTime() + minutes * 60_000_000_000L : Long.MAX_VALUE;
         Files.createDirectories(work);
-        Campaign c = new Campaign(new Campaign.Config(captures, engines, targets, seed, ms, work, cliEvery,
+        Campaign c = new Campaign(new Campaign.Config(captures, engines, targets, seed, seeds, ms, work, cliEvery,
                 deadline, only), tshark, System.out);
         long t0 = System.nanoTime();
         Tally t = c.run();

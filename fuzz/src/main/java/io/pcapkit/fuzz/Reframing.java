@@ -10,7 +10,8 @@ package io.pcapkit.fuzz;
  *
  * <p>The second case is any format: when wiretap cannot open a damaged file as a capture at all but recognises
  * its first bytes (a PCAPNG section header, say), its MIME-file reader returns the whole file as one frame of
- * encapsulation MIME. That frame is the file, not a packet of it.
+ * encapsulation MIME; a file whose damaged magic no capture reader accepts may be taken by the JSON reader the
+ * same way (seen: a PCAPNG with one bit of its block type flipped). That frame is the file, not a packet of it.
  *
  * <p>The test for the first case: under standard framing (as {@link CaptureLayout} parses it, record after record until one does not
  * fit) record k has a captured length; tshark's frame k must have the same one, and tshark can have no frame past
@@ -20,7 +21,7 @@ public final class Reframing {
     private Reframing() { }
 
     public static boolean byTshark(CaptureLayout standard, TsharkOracle.Frames tshark) {
-        if (tshark.wholeFile()) return true;
+        if (tshark.wholeFile(standard.bytes.length)) return true;
         int[] tsharkCapLens = tshark.capLens();
         if (standard.format != CaptureLayout.Format.PCAP || tsharkCapLens == null) return false;
         for (int k = 0; k < tsharkCapLens.length; k++) {

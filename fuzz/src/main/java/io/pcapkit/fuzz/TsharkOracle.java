@@ -38,8 +38,14 @@ public final class TsharkOracle {
      * tshark's frames: their number, captured lengths and encapsulation types (null when unknown).
      */
     public record Frames(long count, int[] capLens, int[] encaps) {
-        /** Whether tshark gave up on the capture format and read the file as one opaque MIME record. */
-        public boolean wholeFile() { return encaps != null && encaps.length == 1 && encaps[0] == ENCAP_MIME; }
+        /**
+         * Whether tshark read no capture at all but the whole file as one record: its MIME-file reader, or another
+         * whole-document reader (JSON, ...). A capture's packet is never the whole file: headers take bytes.
+         */
+        public boolean wholeFile(long fileSize) {
+            if (count != 1 || encaps == null) return false;
+            return encaps[0] == ENCAP_MIME || capLens[0] == fileSize;
+        }
     }
 
     private final String tshark;
