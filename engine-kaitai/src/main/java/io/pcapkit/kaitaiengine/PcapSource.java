@@ -110,8 +110,7 @@ final class PcapSource implements FrameSource {
                     + options.maxFrameBytes());
         }
         int cap = (int) incl;
-        if (buf.length < cap) buf = new byte[Math.max(cap, buf.length * 2)];
-        int got = readUpTo(buf, cap);
+        int got = readGrowing(cap);
         if (got < cap) {
             done = true;
             throw new CaptureFormatException(name, offset, "record of " + cap + " bytes cut short (" + got
@@ -123,6 +122,22 @@ final class PcapSource implements FrameSource {
         packet.decode(link);
         packet.b.finish();
         return frame;
+    }
+
+    /**
+     * Reads up to {@code n} bytes into {@link #buf}, growing it as bytes arrive rather than to {@code n} up front: a
+     * damaged length near the limit would otherwise allocate (and zero) up to 256 MiB for a file that ends a few
+     * bytes later, a pause of seconds (the fuzz harness's zeek/linux_dlt_sll2.pcap with a captured length of 0).
+     */
+    private int readGrowing(int n) throws IOException {
+        int got = 0;
+        while (got < n) {
+            if (got == buf.length) buf = java.util.Arrays.copyOf(buf, (int) Math.min(n, 2L * buf.length));
+            int r = in.read(buf, got, Math.min(n, buf.length) - got);
+            if (r < 0) break;
+            got += r;
+        }
+        return got;
     }
 
     private int readUpTo(byte[] b, int n) throws IOException {

@@ -68,13 +68,12 @@ final class PcapngSource implements FrameSource {
                 throw fail(at, "bad block total length " + total);
             }
             int len = (int) total - 8;
-            if (body.length < len) body = new byte[Math.max(len, body.length * 2)];
             if (type == SHB) {
                 System.arraycopy(order, 0, body, 0, 4); // read already, to learn the byte order
-                int got = readUpTo(body, 4, len - 4);
+                int got = readGrowing(4, len - 4);
                 if (got < len - 4) throw fail(at, "section header block cut short");
             } else {
-                int got = readUpTo(body, 0, len);
+                int got = readGrowing(0, len);
                 if (got < len) throw fail(at, "block of " + total + " bytes cut short (" + (got + 8) + " present)");
             }
             offset += total;
@@ -216,6 +215,23 @@ final class PcapngSource implements FrameSource {
     }
 
     private int readUpTo(byte[] b, int n) throws IOException { return readUpTo(b, 0, n); }
+
+    /**
+     * Reads up to {@code n} bytes into {@link #body} from {@code from}, growing it as bytes arrive rather than to
+     * the block's claimed length up front: a damaged length near the limit would otherwise allocate (and zero) up
+     * to 256 MiB for a file that ends a few bytes later.
+     */
+    private int readGrowing(int from, int n) throws IOException {
+        int got = 0;
+        while (got < n) {
+            int end = from + got;
+            if (end == body.length) body = java.util.Arrays.copyOf(body, (int) Math.min(from + n, 2L * body.length));
+            int r = in.read(body, end, Math.min(from + n, body.length) - end);
+            if (r < 0) break;
+            got += r;
+        }
+        return got;
+    }
 
     private int readUpTo(byte[] b, int from, int n) throws IOException {
         int got = 0;

@@ -31,5 +31,30 @@ public final class TsharkEngineProvider implements EngineProvider {
                 Capability.DECODE_AS, Capability.RAW_BYTES, Capability.APPLICATION_PROTOCOLS);
     }
 
-    @Override public Engine create(EngineOptions options) { return new TsharkEngine(options); }
+    @Override public Engine create(EngineOptions options) {
+        loadOtherDeclarations();
+        return new TsharkEngine(options);
+    }
+
+    private static volatile boolean othersLoaded;
+
+    /**
+     * The native engine's decoders declare their protocols in static initialisers. A protocol this engine invents
+     * first under the same name (L2TP above UDP, where the native engine declares it a link) made those
+     * initialisers fail when the native engine was used later in the same JVM: a NoClassDefFoundError the fuzz
+     * harness hit on its first IPv6 capture after a tshark-engine run. Creating the other engines once, before
+     * any frame is mapped, lets their declarations come first and this engine reuse them.
+     */
+    private static void loadOtherDeclarations() {
+        if (othersLoaded) return;
+        othersLoaded = true;
+        for (EngineProvider p : io.pcapkit.spi.Engines.discover().providers()) {
+            if (p instanceof TsharkEngineProvider) continue;
+            try (Engine e = p.create(EngineOptions.defaults())) {
+                // created for its declarations only
+            } catch (RuntimeException | LinkageError e) {
+                // an engine that cannot be created here declares nothing: nothing to clash with
+            }
+        }
+    }
 }

@@ -98,28 +98,33 @@ final class TsharkFrameSource implements FrameSource {
         this.name = name;
         this.file = file;
         this.limits = limits;
-        this.budget = new FrameBudget(proc.stdout(), limits.maxFrameJsonBytes);
+        // tshark 4.0 copies string field bytes into its JSON as they are, so a damaged or binary payload yields
+        // invalid UTF-8 (seen in pcapplusplus/one_tcp_stream.pcap frame 15); a byte parser stops there and every
+        // later frame would be lost. The reader decodes with replacement characters instead.
+        this.budget = new FrameBudget(new java.io.InputStreamReader(proc.stdout(),
+                java.nio.charset.StandardCharsets.UTF_8), limits.maxFrameJsonBytes);
         JsonFactory json = JsonFactory.builder().streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints
                 .builder().maxStringLength(limits.maxTokenChars).build()).build();
         this.parser = json.createParser(budget);
     }
 
     /**
-     * tshark's stdout, counting the bytes read since the frame being parsed started: one frame's JSON past the bound
-     * ends the read with {@link TooLong}, so a runaway output is a clear error, never a heap filled with one frame's
-     * fields. Exact to within one read-ahead of the parser (8 KiB).
+     * tshark's output as characters, counting those read since the frame being parsed started: one frame's JSON past
+     * the bound ends the read with {@link TooLong}, so a runaway output is a clear error, never a heap filled with one
+     * frame's fields. Characters are counted (one per byte in tshark's JSON, ASCII but for the odd field value), exact
+     * to within one read-ahead of the parser (8 K characters).
      */
-    private static final class FrameBudget extends java.io.FilterInputStream {
+    private static final class FrameBudget extends java.io.FilterReader {
         private final long max;
         private long read;
         private long frameStart;
 
-        FrameBudget(java.io.InputStream in, long max) {
+        FrameBudget(java.io.Reader in, long max) {
             super(in);
             this.max = max;
         }
 
-        /** The frame starts at stream offset {@code consumed} (what the parser has used of what was read). */
+        /** The frame starts at character {@code consumed} (what the parser has used of what was read). */
         void nextFrame(long consumed) { frameStart = consumed; }
 
         private void spend(int n) throws IOException {
@@ -127,12 +132,12 @@ final class TsharkFrameSource implements FrameSource {
         }
 
         @Override public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) spend(1);
-            return b;
+            int c = super.read();
+            if (c >= 0) spend(1);
+            return c;
         }
 
-        @Override public int read(byte[] b, int off, int len) throws IOException {
+        @Override public int read(char[] b, int off, int len) throws IOException {
             int n = super.read(b, off, len);
             spend(n);
             return n;
@@ -165,7 +170,7 @@ final class TsharkFrameSource implements FrameSource {
                 if (t != JsonToken.START_ARRAY) return end(false, null);
             }
             // this frame's JSON budget counts from where the parser stands: the end of the previous frame
-            budget.nextFrame(parser.currentLocation().getByteOffset());
+            budget.nextFrame(parser.currentLocation().getCharOffset());
             JsonToken t = parser.nextToken();
             if (t != JsonToken.START_OBJECT) return end(t == JsonToken.END_ARRAY, null);
             Frame f = mapper.read(parser, builder, frame);
@@ -201,6 +206,8 @@ final class TsharkFrameSource implements FrameSource {
     /** tshark's output is over (cleanly or not): its exit status and stderr say how the capture ended. */
     private Frame end(boolean cleanEnd, IOException cause) throws IOException {
         done = true;
+        // output we could not parse leaves tshark blocked writing the rest: waiting for it would only stall
+        if (cause != null) proc.kill();
         int status = proc.waitFor(cleanEnd ? 60 : 5);
         if (status == -1) proc.kill();
         if (cleanEnd && status == 0) return null;

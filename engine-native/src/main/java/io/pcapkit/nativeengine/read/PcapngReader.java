@@ -298,6 +298,18 @@ final class PcapngReader implements RecordReader {
         if (capLen > maxFrameBytes) {
             throw fail(off, "record captured length " + capLen + " exceeds the " + maxFrameBytes + "-byte limit");
         }
+        int natural = 16 + (((int) capLen + 3) & ~3);
+        if (len != natural && in.fill(natural) && in.u32(in.pos + natural - 4, big) == len) {
+            // Both length fields hold the same wrong value, and the trailer sits where the packet data ends.
+            // Wiretap sizes an SPB by its data and only compares the two length fields, so tshark reads this
+            // block and every one after it; framing it by its data loses nothing, and the wrong length is told.
+            rec.anomaly = "block total length " + len + " of an SPB disagrees with the " + natural
+                    + " bytes its packet data take; read as " + natural;
+            rec.timestampNanos = Frame.NO_TIMESTAMP;
+            fill(rec, in.pos + 12, (int) capLen, origLen, 0, off);
+            in.pos += natural;
+            return;
+        }
         if (16 + capLen > len) {
             throw fail(off, "block total length " + len + " of an SPB is too small for " + capLen
                     + " bytes of packet data");
