@@ -2,6 +2,7 @@ package io.pcapkit.spi;
 
 import io.pcapkit.model.LinkType;
 
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -68,6 +69,44 @@ public final class CaptureInfo {
     public Map<String, Long> counters() { return Collections.unmodifiableMap(counters); }
 
     public void count(String what) { counters.merge(what, 1L, Long::sum); }
+
+    /** Length of the PCAP global header. */
+    public static final int PCAP_HEADER = 24;
+
+    /**
+     * What the first {@code n} bytes of a capture file ({@code head}, up to {@link #PCAP_HEADER}) say, for engines
+     * that read records through someone else (tshark, libpcap) but still show the file's own header: PCAPNG by its
+     * section header block type, PCAP with its global header and the one interface it implies, else {@code OTHER}.
+     */
+    public static CaptureInfo fromFileStart(byte[] head, int n, String source) {
+        if (n >= 4 && ByteBuffer.wrap(head, 0, 4).order(ByteOrder.BIG_ENDIAN).getInt() == 0x0A0D0D0A) {
+            return new CaptureInfo(Format.PCAPNG, source);
+        }
+        if (n >= PCAP_HEADER) {
+            for (ByteOrder order : new ByteOrder[] {ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN}) {
+                ByteBuffer h = ByteBuffer.wrap(head, 0, PCAP_HEADER).order(order);
+                int magic = h.getInt(0);
+                boolean micro = magic == 0xA1B2C3D4 || magic == 0xA1B2CD34;
+                boolean nano = magic == 0xA1B23C4D;
+                if (!micro && !nano) continue;
+                LinkType lt = LinkType.valueOf(h.getInt(20) & 0x0FFFFFFF);
+                long snaplen = h.getInt(16) & 0xFFFFFFFFL;
+                CaptureInfo info = new CaptureInfo(Format.PCAP, source);
+                info.put("magic_number", String.format("0x%08x", magic));
+                info.put("version_major", h.getShort(4) & 0xFFFF);
+                info.put("version_minor", h.getShort(6) & 0xFFFF);
+                info.put("thiszone", h.getInt(8));
+                info.put("sigfigs", h.getInt(12) & 0xFFFFFFFFL);
+                info.put("snaplen", snaplen);
+                info.put("network", lt.code());
+                info.put("byteorder", order == ByteOrder.BIG_ENDIAN ? "big" : "little");
+                info.put("nanosecond", nano);
+                info.addInterface(new Interface(0, 0, lt, snaplen, nano ? 1_000_000_000L : 1_000_000L, 0, Map.of()));
+                return info;
+            }
+        }
+        return new CaptureInfo(Format.OTHER, source);
+    }
 
     /** Link type of the first interface (the PCAP header's), or null when none is known yet. */
     public LinkType linkType() { return interfaces.isEmpty() ? null : interfaces.getFirst().linkType(); }

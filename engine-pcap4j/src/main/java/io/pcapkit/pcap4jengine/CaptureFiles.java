@@ -1,6 +1,5 @@
 package io.pcapkit.pcap4jengine;
 
-import io.pcapkit.model.LinkType;
 import io.pcapkit.spi.CaptureInfo;
 
 import java.io.IOException;
@@ -11,7 +10,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Map;
 
 /**
  * What libpcap does not tell through Pcap4J, read from the file itself: the format and PCAP global header (the
@@ -19,7 +17,7 @@ import java.util.Map;
  * damaged record for the error message.
  */
 final class CaptureFiles {
-    static final int PCAP_HEADER = 24;
+    static final int PCAP_HEADER = CaptureInfo.PCAP_HEADER;
     private static final int PCAP_RECORD_HEADER = 16;
     private static final int PCAPNG_SHB = 0x0A0D0D0A;
     /** Bound on blocks walked when looking for a damaged record (the error path only). */
@@ -33,34 +31,7 @@ final class CaptureFiles {
         try (InputStream in = Files.newInputStream(file)) {
             n = in.readNBytes(head, 0, head.length);
         }
-        String name = file.toString();
-        if (n >= 4 && ByteBuffer.wrap(head).order(ByteOrder.BIG_ENDIAN).getInt(0) == PCAPNG_SHB) {
-            return new CaptureInfo(CaptureInfo.Format.PCAPNG, name);
-        }
-        if (n == PCAP_HEADER) {
-            for (ByteOrder order : new ByteOrder[] {ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN}) {
-                ByteBuffer h = ByteBuffer.wrap(head).order(order);
-                int magic = h.getInt(0);
-                boolean micro = magic == 0xA1B2C3D4 || magic == 0xA1B2CD34;
-                boolean nano = magic == 0xA1B23C4D;
-                if (!micro && !nano) continue;
-                LinkType lt = LinkType.valueOf(h.getInt(20) & 0x0FFFFFFF);
-                CaptureInfo info = new CaptureInfo(CaptureInfo.Format.PCAP, name);
-                info.put("magic_number", String.format("0x%08x", magic));
-                info.put("version_major", h.getShort(4) & 0xFFFF);
-                info.put("version_minor", h.getShort(6) & 0xFFFF);
-                info.put("thiszone", h.getInt(8));
-                info.put("sigfigs", h.getInt(12) & 0xFFFFFFFFL);
-                info.put("snaplen", h.getInt(16) & 0xFFFFFFFFL);
-                info.put("network", lt.code());
-                info.put("byteorder", order == ByteOrder.BIG_ENDIAN ? "big" : "little");
-                info.put("nanosecond", nano);
-                info.addInterface(new CaptureInfo.Interface(0, 0, lt, h.getInt(16) & 0xFFFFFFFFL,
-                        nano ? 1_000_000_000L : 1_000_000L, 0, Map.of()));
-                return info;
-            }
-        }
-        return new CaptureInfo(CaptureInfo.Format.OTHER, name);
+        return CaptureInfo.fromFileStart(head, n, file.toString());
     }
 
     /**

@@ -3,9 +3,6 @@ package io.pcapkit.tsharkengine;
 import io.pcapkit.model.LinkType;
 import io.pcapkit.spi.CaptureInfo;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.util.Map;
 
 /**
  * What the first bytes of a capture say, read by pcapkit itself because tshark's JSON does not carry it: the
@@ -13,7 +10,7 @@ import java.util.Map;
  * offset of a damaged record, which tshark's error message leaves out).
  */
 final class CaptureHeader {
-    static final int PCAP_HEADER = 24;
+    static final int PCAP_HEADER = CaptureInfo.PCAP_HEADER;
     static final int PCAP_RECORD_HEADER = 16;
 
     final CaptureInfo info;
@@ -27,35 +24,8 @@ final class CaptureHeader {
 
     /** Reads {@code head} (the first bytes of the capture, up to 24). */
     static CaptureHeader of(byte[] head, int n, String name) {
-        if (n >= 4) {
-            int be = ByteBuffer.wrap(head, 0, 4).order(ByteOrder.BIG_ENDIAN).getInt();
-            if (be == 0x0A0D0D0A) return new CaptureHeader(new CaptureInfo(CaptureInfo.Format.PCAPNG, name), null);
-        }
-        if (n >= PCAP_HEADER) {
-            for (ByteOrder order : new ByteOrder[] {ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN}) {
-                ByteBuffer h = ByteBuffer.wrap(head, 0, PCAP_HEADER).order(order);
-                int magic = h.getInt(0);
-                boolean micro = magic == 0xA1B2C3D4 || magic == 0xA1B2CD34;
-                boolean nano = magic == 0xA1B23C4D;
-                if (!micro && !nano) continue;
-                int network = h.getInt(20);
-                LinkType lt = LinkType.valueOf(network & 0x0FFFFFFF);
-                CaptureInfo info = new CaptureInfo(CaptureInfo.Format.PCAP, name);
-                info.put("magic_number", String.format("0x%08x", magic));
-                info.put("version_major", h.getShort(4) & 0xFFFF);
-                info.put("version_minor", h.getShort(6) & 0xFFFF);
-                info.put("thiszone", h.getInt(8));
-                info.put("sigfigs", h.getInt(12) & 0xFFFFFFFFL);
-                info.put("snaplen", h.getInt(16) & 0xFFFFFFFFL);
-                info.put("network", lt.code());
-                info.put("byteorder", order == ByteOrder.BIG_ENDIAN ? "big" : "little");
-                info.put("nanosecond", nano);
-                info.addInterface(new CaptureInfo.Interface(0, 0, lt, h.getInt(16) & 0xFFFFFFFFL,
-                        nano ? 1_000_000_000L : 1_000_000L, 0, Map.of()));
-                return new CaptureHeader(info, lt);
-            }
-        }
-        return new CaptureHeader(new CaptureInfo(CaptureInfo.Format.OTHER, name), null);
+        CaptureInfo info = CaptureInfo.fromFileStart(head, n, name);
+        return new CaptureHeader(info, info.format() == CaptureInfo.Format.PCAP ? info.linkType() : null);
     }
 
     /**
