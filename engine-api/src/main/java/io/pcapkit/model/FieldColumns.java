@@ -1,5 +1,8 @@
 package io.pcapkit.model;
 
+import io.pcapkit.spi.RenderBuffer;
+
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -22,6 +25,13 @@ public final class FieldColumns {
     private long firstTs = Long.MIN_VALUE;
     private long prevTs = Long.MIN_VALUE;
     private final char occurrenceSeparator;
+    // renderRow's occurrence chains: per column the first and last entry (+ 1, 0: none), per entry its field
+    // index and the next entry of its column (+ 1)
+    private final int[] chainHead;
+    private final int[] chainTail;
+    private int[] entryField = new int[128];
+    private int[] entryNext = new int[128];
+    private final StringBuilder scratch = new StringBuilder(64);
 
     public FieldColumns(List<String> fieldNames) { this(fieldNames, ','); }
 
@@ -34,6 +44,8 @@ public final class FieldColumns {
         this.seen = new boolean[n];
         this.nextSameDef = new int[n];
         this.occurrenceSeparator = occurrenceSeparator;
+        this.chainHead = new int[n];
+        this.chainTail = new int[n];
         for (int i = 0; i < n; i++) {
             cells[i] = new StringBuilder(32);
             frameFields[i] = switch (names[i]) {
@@ -76,7 +88,12 @@ public final class FieldColumns {
             cells[c].setLength(0);
             seen[c] = false;
         }
-        for (int c = 0; c < cells.length; c++) if (frameFields[c] != FrameField.NONE) frameCell(f, c);
+        for (int c = 0; c < cells.length; c++) {
+            if (frameFields[c] != FrameField.NONE) {
+                seen[c] = true;
+                frameCell(f, c, cells[c]);
+            }
+        }
         long[] fd = f.fmeta;
         int[] map = columnOfDef;
         for (int i = 0, n = f.fieldCount; i < n; i++) {
@@ -95,6 +112,56 @@ public final class FieldColumns {
         prevTs = f.timestampNanos == Frame.NO_TIMESTAMP ? 0 : f.timestampNanos;
     }
 
+    /**
+     * Writes {@code f}'s row, cells joined by {@code separator}, straight as UTF-8 bytes: the same text as
+     * {@link #load} then {@link #appendRow}, without building the cells as characters first (values are written
+     * by {@link FieldBytes}). Occurrences of a column are chained in frame order, then each column is written.
+     */
+    public void renderRow(Frame f, RenderBuffer out, char separator) {
+        if (columnOfDef.length < Fields.count()) resolve();
+        int n = cells.length;
+        Arrays.fill(chainHead, 0);
+        int entries = 0;
+        long[] fd = f.fmeta;
+        int[] map = columnOfDef;
+        for (int i = 0, count = f.fieldCount; i < count; i++) {
+            int id = (int) fd[i];
+            int col = id < map.length ? map[id] : 0;
+            while (col != 0) {
+                int c = col - 1;
+                if (entries == entryField.length) {
+                    entryField = Arrays.copyOf(entryField, entries * 2);
+                    entryNext = Arrays.copyOf(entryNext, entries * 2);
+                }
+                entryField[entries] = i;
+                entryNext[entries] = 0;
+                if (chainHead[c] == 0) chainHead[c] = entries + 1;
+                else entryNext[chainTail[c] - 1] = entries + 1;
+                chainTail[c] = ++entries;
+                col = nextSameDef[c];
+            }
+        }
+        for (int c = 0; c < n; c++) {
+            if (c > 0) writeChar(out, separator);
+            if (frameFields[c] != FrameField.NONE) {
+                scratch.setLength(0);
+                frameCell(f, c, scratch);
+                FieldBytes.utf8(scratch, out);
+                continue;
+            }
+            for (int e = chainHead[c]; e != 0; e = entryNext[e - 1]) {
+                if (e != chainHead[c]) writeChar(out, occurrenceSeparator);
+                FieldBytes.append(f, entryField[e - 1], out, scratch);
+            }
+        }
+        prevTs = f.timestampNanos == Frame.NO_TIMESTAMP ? 0 : f.timestampNanos;
+    }
+
+    private static void writeChar(RenderBuffer out, char ch) {
+        if (ch < 0x80) out.write(ch);
+        else FieldBytes.utf8(String.valueOf(ch), out);
+    }
+
     /** The cell of {@code column} for the frame last loaded. */
     public CharSequence cell(int column) { return cells[column]; }
 
@@ -106,9 +173,7 @@ public final class FieldColumns {
         }
     }
 
-    private void frameCell(Frame f, int c) {
-        StringBuilder sb = cells[c];
-        seen[c] = true;
+    private void frameCell(Frame f, int c, StringBuilder sb) {
         switch (frameFields[c]) {
             case NUMBER -> sb.append(f.number);
             case TIME_EPOCH -> {

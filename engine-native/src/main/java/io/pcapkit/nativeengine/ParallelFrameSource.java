@@ -250,15 +250,20 @@ final class ParallelFrameSource implements FrameSource {
     // ------------------------------------------------------------------ worker threads
 
     private void decodeLoop(FrameDecoder decoder, FrameRenderer renderer) {
+        // Decoding writes some 70 scattered table entries per frame; into the worker's own frame they stay in its
+        // core's cache, while decoding straight into each record's frame (cold, one of hundreds) cost half as much
+        // CPU again. The tree is then copied in bulk into the record's frame for the caller.
+        Frame own = new Frame();
         try {
             while (!closed) {
                 Batch b = work.take();
                 for (int i = 0; i < b.size; i++) {
                     try {
-                        Frame f = decoder.decode(b.frames[i], b.number[i], b.ts[i], b.capLen[i], b.origLen[i],
+                        Frame f = decoder.decode(own, b.number[i], b.ts[i], b.capLen[i], b.origLen[i],
                                 b.linkType[i], b.ifId[i], b.data, b.offset[i]);
                         if (b.anomaly[i] != null) decoder.context().out().anomaly(Anomaly.Kind.RECORD, -1, b.anomaly[i]);
                         if (renderer != null) renderer.render(f, b.renderBuffer(i).reset());
+                        f.copyTo(b.frames[i]);
                     } catch (IOException e) {
                         b.failure[i] = new UncheckedIOException(e);
                     } catch (RuntimeException | Error e) {

@@ -1,5 +1,6 @@
 package io.pcapkit.formats;
 
+import io.pcapkit.model.FieldBytes;
 import io.pcapkit.model.FieldColumns;
 import io.pcapkit.model.Frame;
 import io.pcapkit.spi.CaptureInfo;
@@ -72,7 +73,7 @@ final class FieldsDumper implements Dumper {
             sb.append(rows.columns.name(c));
         }
         sb.append('\n');
-        Rows.utf8(sb, buf.reset());
+        FieldBytes.utf8(sb, buf.reset());
         buf.writeTo(out);
     }
 
@@ -97,18 +98,20 @@ final class FieldsDumper implements Dumper {
         }
 
         @Override public void render(Frame frame, RenderBuffer out) {
+            if (direct) {
+                // every occurrence, nothing quoted: values go straight to bytes
+                columns.renderRow(frame, out, options.separator());
+                out.write('\n');
+                return;
+            }
             columns.load(frame);
             row.setLength(0);
-            if (direct) {
-                columns.appendRow(row, options.separator());
-            } else {
-                for (int c = 0; c < columns.size(); c++) {
-                    if (c > 0) row.append(options.separator());
-                    appendCell(columns.cell(c));
-                }
+            for (int c = 0; c < columns.size(); c++) {
+                if (c > 0) row.append(options.separator());
+                appendCell(columns.cell(c));
             }
             row.append('\n');
-            utf8(row, out);
+            FieldBytes.utf8(row, out);
         }
 
         private void appendCell(CharSequence cell) {
@@ -133,24 +136,6 @@ final class FieldsDumper implements Dumper {
                 row.setLength(start);   // the asked occurrence does not exist: an empty cell, unquoted as tshark's
             } else if (options.quote() != 0) {
                 row.append(options.quote());
-            }
-        }
-
-        /** UTF-8 of {@code s}, ASCII copied byte for byte (rows are nearly always ASCII). */
-        static void utf8(CharSequence s, RenderBuffer out) {
-            int n = s.length();
-            int at = out.reserve(n);
-            byte[] b = out.array();
-            int i = 0;
-            for (; i < n; i++) {
-                char c = s.charAt(i);
-                if (c >= 0x80) break;
-                b[at + i] = (byte) c;
-            }
-            out.advance(i);
-            if (i < n) {
-                byte[] rest = s.subSequence(i, n).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                out.write(rest, 0, rest.length);
             }
         }
     }

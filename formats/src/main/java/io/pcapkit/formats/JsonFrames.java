@@ -217,7 +217,8 @@ final class JsonFrames implements FrameRenderer {
                 }
             }
             case STRING -> j.value(f.fieldAt(i).asString());
-            case MAC, IPV4, IPV6, GROUP -> {
+            case MAC, IPV4, IPV6 -> j.address(f, i, text);
+            case GROUP -> {
                 text.setLength(0);
                 FieldFormat.appendTshark(f, i, text);
                 j.value(text);

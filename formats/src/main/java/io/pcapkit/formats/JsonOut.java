@@ -162,6 +162,17 @@ final class JsonOut {
         count[depth]++;
     }
 
+    /**
+     * A MAC, IPv4 or IPv6 address field as a string value in tshark's text, written straight as bytes (ASCII hex
+     * digits, decimal digits, colons and dots: nothing to escape).
+     */
+    void address(io.pcapkit.model.Frame f, int i, StringBuilder scratch) {
+        out.write('"');
+        io.pcapkit.model.FieldBytes.append(f, i, out, scratch);
+        out.write('"');
+        count[depth]++;
+    }
+
     /** Lower-case hex of {@code len} bytes, as a string value. */
     void hex(byte[] b, int off, int len) {
         int at = out.reserve(2 * len + 2);
