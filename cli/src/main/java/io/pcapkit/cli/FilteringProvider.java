@@ -47,7 +47,7 @@ final class FilteringProvider implements EngineProvider {
     @Override public Engine create(EngineOptions options) {
         EngineOptions o = filterFrames ? options : new EngineOptions(options.stopLevel(), options.stopProtocol(),
                 options.decodeAs(), options.workers(), options.maxFrameBytes(), options.extra(), filter,
-                options.renderer());
+                options.renderer(), options.fieldsRead());
         Engine engine = delegate.create(o);
         return new Engine() {
             @Override public String name() { return engine.name(); }

@@ -223,6 +223,9 @@ final class PcapkitCommand implements Callable<Integer> {
                 .workers(workers);
         // with several workers, frames are also rendered where they are decoded when the format allows it
         if (workers > 1 && !noOutput && !files) ob.renderer(fmt.renderers(fo));
+        // nothing here reads the fields of a frame that is not written, or that the workers rendered already
+        boolean rendered = workers > 1 && !noOutput && !files && fmt.renderers(fo) != null;
+        if (noOutput || rendered) ob.fieldsRead(false);
         if (tshark != null) ob.extra("tshark.path", tshark);
         limits.apply(ob, provider.name());
         EngineOptions options = ob.build();

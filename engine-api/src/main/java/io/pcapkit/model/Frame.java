@@ -228,7 +228,13 @@ public final class Frame {
      * and returns it. A thread that decodes into one frame it keeps (its tables stay in the CPU's caches) and hands
      * out copies spends far less than one that decodes into a different frame for every record.
      */
-    public Frame copyTo(Frame c) {
+    public Frame copyTo(Frame c) { return copyTo(c, true); }
+
+    /**
+     * {@link #copyTo(Frame)}, or, without {@code fields}, only the record, the layers (their protocols and byte
+     * ranges, with no fields) and the anomalies: what a caller that never reads the fields needs.
+     */
+    public Frame copyTo(Frame c, boolean fields) {
         c.number = number;
         c.timestampNanos = timestampNanos;
         c.capturedLength = capturedLength;
@@ -250,9 +256,14 @@ public final class Frame {
         System.arraycopy(layerProto, 0, c.layerProto, 0, l);
         System.arraycopy(layerOff, 0, c.layerOff, 0, l);
         System.arraycopy(layerLen, 0, c.layerLen, 0, l);
-        System.arraycopy(layerFieldStart, 0, c.layerFieldStart, 0, l);
-        System.arraycopy(layerFieldEnd, 0, c.layerFieldEnd, 0, l);
-        int n = fieldCount;
+        if (fields) {
+            System.arraycopy(layerFieldStart, 0, c.layerFieldStart, 0, l);
+            System.arraycopy(layerFieldEnd, 0, c.layerFieldEnd, 0, l);
+        } else {
+            java.util.Arrays.fill(c.layerFieldStart, 0, l, 0);
+            java.util.Arrays.fill(c.layerFieldEnd, 0, l, 0);
+        }
+        int n = fields ? fieldCount : 0;
         if (c.fmeta.length < n) {
             int cap = fmeta.length;
             c.fmeta = new long[cap];

@@ -83,7 +83,7 @@ public final class NativeEngine implements Engine {
                 // each worker decodes with its own registry: decoders that keep per-connection state
                 // (HTTP/2's HPACK tables) must never be shared between threads
                 return new ParallelFrameSource(reader, this::newIsolatedDecoder, options.workers(), options.filter(),
-                        options.renderer());
+                        options.renderer(), options.fieldsRead());
             }
             return new NativeFrameSource(reader, newDecoder(), options.filter());
         } catch (IOException | RuntimeException e) {
