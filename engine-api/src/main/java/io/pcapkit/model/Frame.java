@@ -295,34 +295,11 @@ public final class Frame {
         return c;
     }
 
+    /** An independent copy with its own bytes, to keep past the source's next record. */
     public Frame detach() {
-        Frame c = new Frame();
-        c.number = number;
-        c.timestampNanos = timestampNanos;
-        c.capturedLength = capturedLength;
-        c.originalLength = originalLength;
-        c.linkType = linkType;
-        c.interfaceId = interfaceId;
-        c.data = bytes();
+        Frame c = copyTo(new Frame());
+        c.data = bytes();   // its own bytes: the source's buffer is reused for the next record
         c.dataOffset = 0;
-        int l = Math.max(layerCount, 1);
-        c.layerCount = layerCount;
-        c.layerProto = Arrays.copyOf(layerProto, l);
-        c.layerOff = Arrays.copyOf(layerOff, l);
-        c.layerLen = Arrays.copyOf(layerLen, l);
-        c.layerFieldStart = Arrays.copyOf(layerFieldStart, l);
-        c.layerFieldEnd = Arrays.copyOf(layerFieldEnd, l);
-        int n = Math.max(fieldCount, 1);
-        c.fieldCount = fieldCount;
-        c.fmeta = Arrays.copyOf(fmeta, n);
-        c.fnum = Arrays.copyOf(fnum, n);
-        c.fpos = Arrays.copyOf(fpos, n);
-        c.fobj = Arrays.copyOf(fobj, n);
-        c.objectsEnd = objectsEnd;
-        if (anomalies != null) {
-            c.anomalies = new ArrayList<>(anomalies);
-            c.anomalyLayer = Arrays.copyOf(anomalyLayer, anomalyLayer.length);
-        }
         return c;
     }
 

@@ -53,6 +53,33 @@ class FrameModelTest {
         assertNull(f.field("no.such.field"));
     }
 
+    @Test void copyToKeepsTheTreeOrOnlyTheRecordAndLayers() {
+        byte[] data = {1, 2, 3, 4, 5, 6};
+        Frame hot = build(new Frame(), new FrameBuilder(), data);
+        Frame stale = build(new Frame(), new FrameBuilder(), new byte[6]);   // a copy target that held a frame before
+
+        Frame full = hot.copyTo(stale);
+        assertEquals("TestOuter:TestInner", full.protochain());
+        assertEquals(List.of("test.port", "test.options"), full.layer(INNER).fields().stream().map(Field::name).toList());
+        assertEquals("1,2", String.join(",", full.fields("test.option.kind").stream().map(Field::display).toList()));
+        assertEquals(1, full.layer(INNER).anomalies().size());
+        assertTrue(full.array() == data, "the bytes are shared, not copied");
+
+        Frame bare = hot.copyTo(new Frame(), false);
+        assertEquals(7, bare.number());
+        assertEquals(100, bare.originalLength());
+        assertEquals("TestOuter:TestInner", bare.protochain());
+        assertEquals(4, bare.layer(INNER).length());
+        assertEquals(0, bare.fieldCount());
+        assertEquals(0, bare.layer(INNER).fields().size());
+        assertNull(bare.field("test.port"));
+        assertEquals(1, bare.anomalies().size());
+
+        Frame kept = hot.detach();
+        assertFalse(kept.array() == data, "a detached frame owns its bytes");
+        assertEquals(443L, kept.field("test.port").asLong());
+    }
+
     @Test void fieldColumnsJoinOccurrencesLikeTshark() {
         Frame f = build(new Frame(), new FrameBuilder(), new byte[6]);
         FieldColumns cols = new FieldColumns(List.of("test.option.kind", "frame.len", "test.port", "absent.field", "test.flag"));
