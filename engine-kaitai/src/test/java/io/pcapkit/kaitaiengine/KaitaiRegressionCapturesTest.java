@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,6 +72,44 @@ class KaitaiRegressionCapturesTest {
         }
         assertEquals(342, frames.get(3).capturedLength());
         assertEquals(2, frames.get(3).interfaceId());
+    }
+
+    /**
+     * The native reader's non-packet-block case (engine-native PcapngReaderTest#nonPacketBlocks, what tshark 4.0
+     * printed for those bytes): a custom block with "hello" after its PEN is a frame of 8 bytes (padding included),
+     * a journal entry a frame of 43 bytes at 1700000000.000001, NRB and ISB are not frames.
+     */
+    @Test void customAndJournalBlocksAreFramesOthersAreNot() throws IOException {
+        ByteBuffer f = ByteBuffer.allocate(512).order(ByteOrder.LITTLE_ENDIAN);
+        block(f, 0x0A0D0D0A, ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putInt(0x1A2B3C4D)
+                .putShort((short) 1).putShort((short) 0).putLong(-1).array());
+        block(f, 1, ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putShort((short) 1).array());
+        block(f, 0xBAD, ByteBuffer.allocate(9).order(ByteOrder.LITTLE_ENDIAN).putInt(32473)
+                .put("hello".getBytes(StandardCharsets.US_ASCII)).array());
+        block(f, 4, new byte[4]);
+        block(f, 5, new byte[12]);
+        block(f, 9, "__REALTIME_TIMESTAMP=1700000000000001\nM=hi\n\0\0".getBytes(StandardCharsets.US_ASCII));
+        Path file = Files.createTempFile("kaitai-blocks", ".pcapng");
+        try {
+            Files.write(file, java.util.Arrays.copyOf(f.array(), f.position()));
+            List<Frame> frames = read(file);
+            assertEquals(2, frames.size());
+            assertEquals(LinkType.PCAPNG_CUSTOM_BLOCK, frames.get(0).linkType());
+            assertEquals(8, frames.get(0).capturedLength());
+            assertEquals(Frame.NO_TIMESTAMP, frames.get(0).timestampNanos());
+            assertEquals(LinkType.PCAPNG_SYSTEMD_JOURNAL, frames.get(1).linkType());
+            assertEquals(43, frames.get(1).capturedLength());
+            assertEquals(1_700_000_000_000_001_000L, frames.get(1).timestampNanos());
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    /** A block: type, total length, body padded to 32 bits, total length again. */
+    private static void block(ByteBuffer f, int type, byte[] body) {
+        int pad = (-body.length) & 3;
+        int len = 12 + body.length + pad;
+        f.putInt(type).putInt(len).put(body).put(new byte[pad]).putInt(len);
     }
 
     /** Every frame up to the end or the first file error, each copied (the source reuses its frame). */
