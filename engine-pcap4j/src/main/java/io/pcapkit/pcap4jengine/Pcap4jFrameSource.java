@@ -26,6 +26,7 @@ import io.pcapkit.nativeengine.read.RecordReader;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -101,10 +102,11 @@ final class Pcap4jFrameSource implements FrameSource {
     static Pcap4jFrameSource open(Path file, EngineOptions options) throws IOException {
         if (!Files.isRegularFile(file)) throw new NoSuchFileException(file.toString(), null, "no such capture file");
         RecordReader shadow;
+        InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         try {
-            shadow = CaptureReaders.open(new BufferedInputStream(Files.newInputStream(file), 1 << 16),
-                    file.toString(), options.maxFrameBytes());
+            shadow = CaptureReaders.open(in, file.toString(), options.maxFrameBytes());
         } catch (CaptureFormatException e) {
+            in.close();
             shadow = null; // libpcap alone, as far as it reads
         }
         PcapHandle h;
@@ -131,13 +133,13 @@ final class Pcap4jFrameSource implements FrameSource {
                     more = shadow.next(rec);
                 } catch (CaptureFormatException e) {
                     if (handle == null) throw fail(e);
-                    shadow = null; // the native reader stops at damage libpcap reads past: libpcap alone from here
+                    dropShadow(); // the native reader stops at damage libpcap reads past: libpcap alone from here
                     more = false;
                 }
                 if (shadow != null) {
                     if (!more) {
                         // the native reader's clean end: what libpcap still reads is past it
-                        shadow = null;
+                        dropShadow();
                         if (handle == null) return end();
                     } else if (handle == null) {
                         Frame f = fromRecord(without);
@@ -241,6 +243,15 @@ final class Pcap4jFrameSource implements FrameSource {
         return frame;
     }
 
+    private void dropShadow() {
+        try {
+            shadow.close();
+        } catch (IOException e) {
+            // a read-only file: closing it loses nothing
+        }
+        shadow = null;
+    }
+
     private Frame end() {
         done = true;
         return null;
@@ -296,12 +307,6 @@ final class Pcap4jFrameSource implements FrameSource {
         if (closed) return;
         closed = true;
         if (handle != null) handle.close();
-        if (shadow != null) {
-            try {
-                shadow.close();
-            } catch (IOException e) {
-                // nothing was written: closing a read-only file cannot lose anything
-            }
-        }
+        if (shadow != null) dropShadow();
     }
 }
