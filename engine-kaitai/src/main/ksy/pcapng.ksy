@@ -148,6 +148,27 @@ types:
       - id: original_len
         type: u4
         doc: Original Packet Length (section 4.4).
+  custom_block:
+    doc: |
+      Custom Block body, copiable (type 0x00000BAD) or not (0x40000BAD): a Private Enterprise Number, then data
+      and options only that enterprise knows; tshark numbers the block as a frame whose bytes are what follows the
+      PEN (section 4.8).
+    params:
+      - id: le
+        type: bool
+    meta:
+      endian:
+        switch-on: le
+        cases:
+          true: le
+          false: be
+    seq:
+      - id: pen
+        type: u4
+        doc: Private Enterprise Number (section 4.8).
+      - id: data
+        size-eos: true
+        doc: Custom Data and options, as one block of bytes (section 4.8).
   option:
     doc: One option, value padded to 32 bits; code 0 ends the list (section 3.5).
     params:

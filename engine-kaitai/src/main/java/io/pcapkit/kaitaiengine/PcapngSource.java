@@ -2,6 +2,7 @@ package io.pcapkit.kaitaiengine;
 
 import io.kaitai.struct.ByteBufferKaitaiStream;
 import io.pcapkit.kaitaiengine.gen.Pcapng;
+import io.pcapkit.model.Anomaly;
 import io.pcapkit.model.Frame;
 import io.pcapkit.model.LinkType;
 import io.pcapkit.spi.CaptureFormatException;
@@ -20,11 +21,14 @@ import java.util.Map;
  * A PCAPNG file read block by block: each block's 8-byte head is read here and parsed by pcapng.ksy's
  * {@code block_head}, its body is read into one reused buffer and parsed by the type its block type names
  * (section header, interface description, enhanced or simple packet). A packet's bytes stay in that buffer and
- * are handed to {@link Packet} in place. Other blocks (name resolution, statistics, custom …) are counted and
- * skipped. Interface ids restart in every section, as tshark shows them.
+ * are handed to {@link Packet} in place. Custom blocks and systemd journal blocks are frames too, as tshark
+ * numbers them (their bytes as the native reader gives them). Other blocks (name resolution, statistics …) are
+ * counted and skipped. Interface ids restart in every section, as tshark shows them.
  */
 final class PcapngSource implements FrameSource {
-    private static final int SHB = 0x0A0D0D0A, IDB = 1, PB = 2, SPB = 3, EPB = 6;
+    private static final int SHB = 0x0A0D0D0A, IDB = 1, PB = 2, SPB = 3, EPB = 6, JOURNAL = 9;
+    private static final int CB_COPY = 0x00000BAD, CB_NO_COPY = 0x40000BAD;
+    private static final byte[] REALTIME = "__REALTIME_TIMESTAMP=".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final int MAX_INTERFACES = 65_536;
 
     /** One interface of the current section: link type, snaplen, time-stamp units per second and offset. */
@@ -68,10 +72,15 @@ final class PcapngSource implements FrameSource {
                 throw fail(at, "bad block total length " + total);
             }
             int len = (int) total - 8;
+            String recordAnomaly = null;
             if (type == SHB) {
                 System.arraycopy(order, 0, body, 0, 4); // read already, to learn the byte order
                 int got = readGrowing(4, len - 4);
                 if (got < len - 4) throw fail(at, "section header block cut short");
+            } else if (h.blockType() == SPB && !ifaces.isEmpty()) {
+                recordAnomaly = spbByData(at, total);
+                total = spbLength;
+                len = (int) total - 8;
             } else {
                 int got = readGrowing(0, len);
                 if (got < len) throw fail(at, "block of " + total + " bytes cut short (" + (got + 8) + " present)");
@@ -84,7 +93,20 @@ final class PcapngSource implements FrameSource {
                     case IDB -> iface(io, at);
                     case EPB -> { if (epb(io, at, len - 4)) return frame; }
                     case PB -> { if (pb(io, at, len - 4)) return frame; }
-                    case SPB -> { if (spb(io, at, len - 4)) return frame; }
+                    case SPB -> {
+                        if (spb(io, at, len - 4)) {
+                            if (recordAnomaly != null) packet.b.anomaly(Anomaly.Kind.RECORD, -1, recordAnomaly);
+                            return frame;
+                        }
+                    }
+                    case CB_COPY, CB_NO_COPY -> {
+                        custom(io, at);
+                        return frame;
+                    }
+                    case JOURNAL -> {
+                        journal(at, len - 4);
+                        return frame;
+                    }
                     default -> info.count("block.0x" + Long.toHexString(h.blockType()));
                 }
             } catch (RuntimeException e) {
@@ -98,6 +120,51 @@ final class PcapngSource implements FrameSource {
     }
 
     private final byte[] order = new byte[4];
+    /** The length {@link #spbByData} framed its block with. */
+    private long spbLength;
+
+    /**
+     * The native reader's rule for a Simple Packet Block whose leading and trailing total lengths both hold the same
+     * wrong value: wiretap sizes an SPB by its data (the original length, cut to the snapshot length) and only
+     * compares the two length fields, so tshark reads the block and every one after it. When the block's length
+     * differs from what its data take and a trailer equal to the stated length sits where the data end, the block is
+     * framed by its data: its body is read into {@link #body}, {@link #spbLength} is set and the RECORD anomaly that
+     * says so is returned. Otherwise the stream is put back just after the original length and null is returned.
+     */
+    private String spbByData(long at, long total) throws IOException {
+        int got = readGrowing(0, 4);
+        if (got < 4) throw fail(at, "block of " + total + " bytes cut short (" + (got + 8) + " present)");
+        long orig = le ? (body[0] & 0xFFL) | (body[1] & 0xFFL) << 8 | (body[2] & 0xFFL) << 16 | (body[3] & 0xFFL) << 24
+                : (body[0] & 0xFFL) << 24 | (body[1] & 0xFFL) << 16 | (body[2] & 0xFFL) << 8 | (body[3] & 0xFFL);
+        long snap = ifaces.getFirst().snaplen();
+        long cap = snap != 0 && orig > snap ? snap : orig;
+        if (cap > options.maxFrameBytes()) return resumeSpb(at, total);
+        int natural = 16 + (((int) cap + 3) & ~3);
+        if (natural == total || !in.markSupported()) return resumeSpb(at, total);
+        in.mark(natural);
+        int rest = natural - 12; // data, padding and the trailing length
+        if (readGrowing(4, rest) == rest && u32(body, rest, le) == total) {
+            spbLength = natural;
+            return "block total length " + total + " of an SPB disagrees with the " + natural
+                    + " bytes its packet data take; read as " + natural;
+        }
+        in.reset();
+        return resumeSpb(at, total);
+    }
+
+    /** Reads the rest of an SPB's body (after the 4 bytes of original length already in {@link #body}). */
+    private String resumeSpb(long at, long total) throws IOException {
+        int len = (int) total - 8;
+        int got = readGrowing(4, len - 4);
+        if (got < len - 4) throw fail(at, "block of " + total + " bytes cut short (" + (got + 12) + " present)");
+        spbLength = total;
+        return null;
+    }
+
+    private static long u32(byte[] b, int p, boolean le) {
+        return le ? (b[p] & 0xFFL) | (b[p + 1] & 0xFFL) << 8 | (b[p + 2] & 0xFFL) << 16 | (b[p + 3] & 0xFFL) << 24
+                : (b[p] & 0xFFL) << 24 | (b[p + 1] & 0xFFL) << 16 | (b[p + 2] & 0xFFL) << 8 | (b[p + 3] & 0xFFL);
+    }
 
     /** Reads the Section Header's byte-order magic (just after the head) to learn the section's byte order. */
     private boolean byteOrder(long at) throws IOException {
@@ -177,6 +244,57 @@ final class PcapngSource implements FrameSource {
         if (f.snaplen() > 0) cap = Math.min(cap, f.snaplen());
         emit(0, f, Frame.NO_TIMESTAMP, (int) cap, s.originalLen(), 4);
         return true;
+    }
+
+    /** A custom block: the frame is its bytes after the Private Enterprise Number, options included. */
+    private void custom(ByteBufferKaitaiStream io, long at) throws CaptureFormatException {
+        Pcapng.CustomBlock c = new Pcapng.CustomBlock(io, le);
+        info.count("block.custom");
+        int n = c.data().length;
+        if (n > options.maxFrameBytes()) {
+            throw fail(at, "custom block of " + n + " bytes exceeds the " + options.maxFrameBytes() + "-byte limit");
+        }
+        nonPacket(LinkType.PCAPNG_CUSTOM_BLOCK, Frame.NO_TIMESTAMP, 4, n);
+    }
+
+    /**
+     * A systemd Journal Export Block: one journal entry (without its zero padding), stamped with its
+     * {@code __REALTIME_TIMESTAMP} in microseconds, as the native reader and tshark read it.
+     */
+    private void journal(long at, int bodyLen) throws CaptureFormatException {
+        int end = bodyLen;
+        while (end > 0 && body[end - 1] == 0) end--;
+        if (end < 23) throw fail(at, "journal export entry of " + end + " bytes is too short");
+        int key = indexOf(body, end, REALTIME);
+        if (key < 0) throw fail(at, "journal export entry without __REALTIME_TIMESTAMP");
+        long micros = 0;
+        int digits = 0;
+        for (int i = key + REALTIME.length; i < end && digits <= 18; i++, digits++) {
+            int d = body[i] - '0';
+            if (d < 0 || d > 9) break;
+            micros = micros * 10 + d;
+        }
+        if (digits == 0 || digits > 18 || micros / 1_000_000 > MAX_SECONDS) {
+            throw fail(at, "journal export entry with an unreadable __REALTIME_TIMESTAMP");
+        }
+        info.count("block.journal");
+        nonPacket(LinkType.PCAPNG_SYSTEMD_JOURNAL, micros * 1000, 0, end);
+    }
+
+    private static int indexOf(byte[] b, int to, byte[] what) {
+        outer:
+        for (int i = 0; i + what.length <= to; i++) {
+            for (int k = 0; k < what.length; k++) if (b[i + k] != what[k]) continue outer;
+            return i;
+        }
+        return -1;
+    }
+
+    /** A frame that is no packet of an interface: its bytes are left raw. */
+    private void nonPacket(LinkType lt, long ts, int dataOffset, int n) {
+        packet.b.reset(frame, ++number, ts, n, n, lt, Frame.NO_INTERFACE, body, dataOffset);
+        packet.decode(lt.code());
+        packet.b.finish();
     }
 
     private void emit(int id, Iface f, long ts, int cap, long orig, int dataOffset) {

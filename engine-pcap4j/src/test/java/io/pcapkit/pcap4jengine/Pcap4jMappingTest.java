@@ -17,7 +17,6 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -98,16 +97,14 @@ class Pcap4jMappingTest {
         }
     }
 
-    @Test void aPcapngWhoseInterfacesDifferIsAClearErrorAfterItsFrames() throws IOException {
-        // pcapplusplus/many_interfaces-1.pcapng: libpcap refuses a second interface with another link type
-        Path cap = Corpus.capture("pcapplusplus/many_interfaces-1.pcapng");
-        try (Engine e = new Pcap4jEngineProvider().create(EngineOptions.defaults()); FrameSource s = e.open(cap)) {
-            IOException err = assertThrows(IOException.class, () -> {
-                while (s.next() != null) { /* drain */ }
-            });
-            assertTrue(err.getMessage().contains("different from the type of the first interface"), err.getMessage());
-            assertTrue(err.getMessage().matches(".*offset \\d+.*"), err.getMessage());
-        }
+    @Test void aPcapngWhoseInterfacesDifferIsReadWhole() throws IOException {
+        // pcapplusplus/many_interfaces-1.pcapng: libpcap stops at a second interface with another link type;
+        // the native record reader frames the rest, Pcap4J decodes it, and tshark's 64 frames all come out
+        List<Frame> f = read("pcapplusplus/many_interfaces-1.pcapng");
+        assertEquals(64, f.size());
+        Frame last = f.getLast();
+        assertTrue(last.anomalies().stream().anyMatch(a -> a.kind() == Anomaly.Kind.RECORD
+                && a.message().contains("different from the type of the first interface")), last.anomalies()::toString);
     }
 
     private static List<Frame> read(String rel) throws IOException {

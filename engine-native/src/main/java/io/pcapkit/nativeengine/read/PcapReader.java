@@ -68,10 +68,17 @@ final class PcapReader implements RecordReader {
         lengthsMaybeSwapped = major == 2 && minor == 3;
         in.pos += FILE_HEADER;
 
+        // As wiretap 4.0: every standard-magic file is tried against the layouts sharing its magic, whatever its
+        // version, except what it takes for AIX's tcpdump (version 2.2 with an interface type where a link type
+        // belongs), which has standard record headers.
+        long maxCapLen = linkType.code() == 231 ? PcapVariant.MAX_CAPLEN_DBUS : PcapVariant.MAX_CAPLEN;
+        boolean aix = major == 2 && minor == 2 && (network == 6 || network == 9 || network == 15 || network == 24);
         if (magic == MAGIC_MODIFIED) {
-            variant = PcapVariant.choose(in, big, snaplen, PcapVariant.MODIFIED_MAGIC);
-        } else if (magic == MAGIC_USEC && !lengthsSwapped && !lengthsMaybeSwapped) {
-            variant = PcapVariant.choose(in, big, snaplen, PcapVariant.STANDARD_MAGIC);
+            variant = PcapVariant.choose(in, big, snaplen, lengthsSwapped, lengthsMaybeSwapped, maxCapLen,
+                    PcapVariant.MODIFIED_MAGIC);
+        } else if (magic == MAGIC_USEC && !aix) {
+            variant = PcapVariant.choose(in, big, snaplen, lengthsSwapped, lengthsMaybeSwapped, maxCapLen,
+                    PcapVariant.STANDARD_MAGIC);
         } else {
             variant = PcapVariant.PCAP;
         }

@@ -5,9 +5,13 @@ import java.io.IOException;
 /**
  * Record-header layouts of PCAP files that share a magic number. Patched libpcaps of 1999 (Alexey Kuznetzov's
  * "ss" patches, Red Hat 6.1, SuSE 6.3) and Nokia IPSO wrote longer record headers, some under the standard magic;
- * nothing in the file header says which. Like tshark, we read up to the first three records with each candidate
- * layout, count what looks wrong ("figure of merit"), and take the first layout with nothing wrong, else the least
- * wrong. The records are only peeked at in the input buffer: nothing is consumed.
+ * nothing in the file header says which. We choose the way wiretap 4.0 (tshark 4.0) does, so that both frame a
+ * damaged file alike: each candidate layout reads up to the first three records; the first record whose common
+ * 16 bytes look wrong ends that candidate's trial, and the number of things wrong with that one record is its
+ * "figure of merit" (a header cut short, or data cut short, counts 1; a clean end of file counts 0). The first
+ * candidate with nothing wrong wins, else the first with the lowest figure. Wiretap 4.0 does not look at the fields
+ * the longer layouts add, nor past the first wrong record (later versions do both, and choose differently for a
+ * file whose second record is damaged). The records are only peeked at in the input buffer: nothing is consumed.
  */
 enum PcapVariant {
     PCAP(16, "standard"),
@@ -21,8 +25,10 @@ enum PcapVariant {
 
     /** Records tried per candidate, as tshark does. */
     private static final int RECORDS_TRIED = 3;
-    /** A captured length above this suggests the wrong layout (tshark's usual maximum snapshot length). */
-    private static final long PLAUSIBLE_CAPLEN = 262_144;
+    /** Wiretap's largest record for most link types: a captured length above it suggests the wrong layout. */
+    static final long MAX_CAPLEN = 262_144;
+    /** Wiretap's largest record for D-Bus (link type 231), whose messages may reach 128 MiB. */
+    static final long MAX_CAPLEN_DBUS = 128L * 1024 * 1024;
     /** An original length above this suggests the wrong layout. */
     private static final long PLAUSIBLE_ORIGLEN = 128L * 1024 * 1024;
 
@@ -34,11 +40,17 @@ enum PcapVariant {
         this.description = description;
     }
 
-    static PcapVariant choose(ByteInput in, boolean big, long snaplen, PcapVariant[] candidates) throws IOException {
+    /**
+     * The layout tshark 4.0 reads the records at {@code in.pos} with. {@code swapped}: the captured and original
+     * lengths are stored the other way round (versions before 2.3, and 543); {@code maybeSwapped}: version 2.3,
+     * where a captured length over the original one means they are swapped. Both apply while trying, as in wiretap.
+     */
+    static PcapVariant choose(ByteInput in, boolean big, long snaplen, boolean swapped, boolean maybeSwapped,
+                              long maxCapLen, PcapVariant[] candidates) throws IOException {
         PcapVariant best = candidates[0];
         int bestMerit = Integer.MAX_VALUE;
         for (PcapVariant v : candidates) {
-            int m = v.merit(in, big, snaplen);
+            int m = v.merit(in, big, snaplen, swapped, maybeSwapped, maxCapLen);
             if (m == 0) return v;
             if (m < bestMerit) {
                 best = v;
@@ -48,62 +60,33 @@ enum PcapVariant {
         return best;
     }
 
-    /** How many things look wrong when the first records are read with this layout (0: nothing). */
-    private int merit(ByteInput in, boolean big, long snaplen) throws IOException {
-        int m = 0;
+    /** What is wrong with the first wrong record of the first three read with this layout (0: none). */
+    private int merit(ByteInput in, boolean big, long snaplen, boolean swapped, boolean maybeSwapped,
+                      long maxCapLen) throws IOException {
         int at = 0; // relative to in.pos
         for (int r = 0; r < RECORDS_TRIED; r++) {
-            if (!in.fill(at + 4)) {
-                if (in.buffered() > at) m++; // a partial header, not a clean end
-                break;
+            if (!in.fill(at + headerLength)) {
+                return in.buffered() > at ? 1 : 0; // a partial header, or a clean end (assumed this layout)
             }
-            if (!in.fill(at + 8)) return m + 1;
             int p = in.pos + at;
-            if (in.u32(p + 4, big) >= 1_000_000) m++; // these layouts all have microsecond time stamps
-            if (!in.fill(at + 12)) return m + 1;
-            p = in.pos + at;
+            long frac = in.u32(p + 4, big);
             long capLen = in.u32(p + 8, big);
-            boolean capLenOk = capLen <= PLAUSIBLE_CAPLEN;
-            if (!capLenOk) m++;
-            if (capLen > snaplen) m++;
-            if (!in.fill(at + 16)) return m + 1;
-            p = in.pos + at;
             long origLen = in.u32(p + 12, big);
+            if (swapped || (maybeSwapped && capLen > origLen)) {
+                long t = capLen;
+                capLen = origLen;
+                origLen = t;
+            }
+            int m = 0;
+            if (frac >= 1_000_000) m++; // these layouts all have microsecond time stamps
+            if (capLen > maxCapLen) m++;
             if (origLen > PLAUSIBLE_ORIGLEN) m++;
+            if (capLen > snaplen) m++;
             if (capLen > origLen) m++;
-            if (!in.fill(at + headerLength)) return m + 1;
-            p = in.pos + at;
-            m += extraFieldsMerit(in, p + 16, big);
-            if (!capLenOk) break;
-            if (!in.fill(at + headerLength + (int) capLen)) return m + 1;
+            if (m != 0) return m;
             at += headerLength + (int) capLen;
+            if (!in.fill(at)) return 1; // the data cut short
         }
-        return m;
-    }
-
-    /** Checks of the fields the longer layouts add after the common 16 bytes at {@code p}. */
-    private int extraFieldsMerit(ByteInput in, int p, boolean big) {
-        int m = 0;
-        switch (this) {
-            case SS990417, SS991029, SS990915 -> {
-                if (in.u32(p, big) > 10_000) m++; // interface index: no 1999 box had that many
-                int protocol = in.u16(p + 4, big);
-                boolean plausible = protocol >= 0x0600 || protocol == 0x0060 || protocol == 0x0200
-                        || protocol == 0x0400 || protocol <= 0x0017;
-                if (!plausible) m++;
-                if (in.u8(p + 6) > 4) m++; // Linux PACKET_ type
-            }
-            case NOKIA -> {
-                long s = in.u32(p, big);
-                boolean known = (s & 0x0FFF00F0L) == 0x0fbf0000L
-                        && ((s & 0xF0000000L) == 0x90000000L || (s & 0xF0000000L) == 0xb0000000L)
-                        && ((s & 0xF000L) == 0xb000L || (s & 0xF000L) == 0xd000L)
-                        && ((s & 0xF00L) == 0x600L || (s & 0xF00L) == 0x900L)
-                        && ((s & 0xFL) == 1 || (s & 0xFL) == 2);
-                if (!known) m++;
-            }
-            case PCAP -> { }
-        }
-        return m;
+        return 0;
     }
 }

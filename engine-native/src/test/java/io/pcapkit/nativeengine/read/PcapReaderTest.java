@@ -170,14 +170,38 @@ class PcapReaderTest {
                 assertInstanceOf(CaptureFormatException.class, header.error()).reason());
     }
 
+    /**
+     * The damaged record is the fourth, past the three the layout guess reads: tshark keeps the standard layout,
+     * reads 3 frames and stops with "File has 4294967295-byte packet". (Damage in the second record makes tshark
+     * 4.0 prefer the 20-byte Nokia layout instead, as {@link #damagedSecondRecordKeepsTsharksLayout} shows.)
+     */
     @Test void hugeCapturedLengthIsAnErrorNotAnAllocation() {
+        byte[] one = pcapRecord(LE, 1, 2, packet(60));
+        byte[] f = concat(pcapHeader(0xa1b2c3d4, LE), one, one, one,
+                pcapRecord(LE, 1, 2, packet(60), 0xFFFF_FFFFL, 60));
+        var r = readAll(f, 262_144);
+        assertEquals(3, r.records().size());
+        CaptureFormatException e = assertInstanceOf(CaptureFormatException.class, r.error());
+        assertEquals("record captured length 4294967295 exceeds the 262144-byte limit", e.reason());
+        assertEquals(252, e.offset());
+    }
+
+    /**
+     * Wiretap 4.0's layout guess: a layout's figure is what is wrong with its first wrong record among the first
+     * three. Standard headers: record 2's captured length 0xFFFFFFFF is over 262,144, over the snapshot length and
+     * over the original length (3). Nokia's 20-byte headers: record 1 is fine, and the misaligned record 2 has only
+     * its time-stamp fraction wrong (1). tshark 4.0 reads 1 frame of 60 bytes at 1.000002 and then "cut short in
+     * the middle of a packet" (the Nokia record 2 claims 60 bytes where 52 remain).
+     */
+    @Test void damagedSecondRecordKeepsTsharksLayout() {
         byte[] f = concat(pcapHeader(0xa1b2c3d4, LE), pcapRecord(LE, 1, 2, packet(60)),
                 pcapRecord(LE, 1, 2, packet(60), 0xFFFF_FFFFL, 60));
         var r = readAll(f, 262_144);
         assertEquals(1, r.records().size());
+        assertEquals(1_000_002_000L, r.records().get(0).ts());
+        assertEquals("Nokia", r.reader().info().interfaces().getFirst().options().get("pcap_variant"));
         CaptureFormatException e = assertInstanceOf(CaptureFormatException.class, r.error());
-        assertEquals("record captured length 4294967295 exceeds the 262144-byte limit", e.reason());
-        assertEquals(100, e.offset());
+        assertEquals("cut short in the middle of a packet record: 52 of 60 bytes", e.reason());
     }
 
     /** Odd but readable records: tshark reads them as they are; we do too and say what is odd. */
