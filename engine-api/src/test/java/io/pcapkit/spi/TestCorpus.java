@@ -45,6 +45,29 @@ public final class TestCorpus {
         Assumptions.assumeTrue(ok, why);
     }
 
+    /** One line of the project's regression captures' {@code expected.tsv}: the file and tshark's frame count. */
+    public record RegressionCapture(Path file, long frames, String why) { }
+
+    /**
+     * The regression captures the mutation harness found (engine-native/src/test/resources/regressions), each
+     * with the frames tshark reads from it (the {@code frames} column) and the bug it caught: every engine must
+     * emit those frames.
+     */
+    public static List<RegressionCapture> regressionCaptures() {
+        Path dir = root().resolve("engine-native/src/test/resources/regressions");
+        try {
+            List<RegressionCapture> out = new java.util.ArrayList<>();
+            for (String line : Files.readAllLines(dir.resolve("expected.tsv"), java.nio.charset.StandardCharsets.UTF_8)) {
+                if (line.isBlank() || line.startsWith("#") || line.startsWith("file\t")) continue;
+                String[] c = line.split("\t", 5);
+                out.add(new RegressionCapture(dir.resolve(c[0]), Long.parseLong(c[1]), c[4]));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Every .pcap / .pcapng / .cap file under the corpus, sorted. */
     public static List<Path> captures() {
         try (Stream<Path> s = Files.walk(dir())) {

@@ -33,12 +33,10 @@ class KaitaiRegressionCapturesTest {
     @TestFactory
     List<DynamicTest> emitsEveryFrameTsharkReads() throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
-        for (String line : Files.readAllLines(DIR.resolve("expected.tsv"), StandardCharsets.UTF_8)) {
-            if (line.isBlank() || line.startsWith("#") || line.startsWith("file\t")) continue;
-            String[] c = line.split("\t", 5);
-            long expected = Long.parseLong(c[1]);
-            tests.add(DynamicTest.dynamicTest(c[0], () -> assertEquals(expected, read(DIR.resolve(c[0])).size(),
-                    "frames of " + c[0] + " (" + c[4] + ")")));
+        for (TestCorpus.RegressionCapture r : TestCorpus.regressionCaptures()) {
+            String name = r.file().getFileName().toString();
+            tests.add(DynamicTest.dynamicTest(name, () -> assertEquals(r.frames(), read(r.file()).size(),
+                    "frames of " + name + " (" + r.why() + ")")));
         }
         return tests;
     }

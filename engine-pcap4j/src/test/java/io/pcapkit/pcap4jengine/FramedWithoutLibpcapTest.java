@@ -7,13 +7,12 @@ import io.pcapkit.spi.CaptureFormatException;
 import io.pcapkit.spi.EngineOptions;
 import io.pcapkit.spi.FrameSource;
 import org.junit.jupiter.api.BeforeEach;
+import io.pcapkit.spi.TestCorpus;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,12 +35,10 @@ class FramedWithoutLibpcapTest {
     List<DynamicTest> emitsEveryFrameTsharkReads() throws IOException {
         Corpus.assumeLibpcap();
         List<DynamicTest> tests = new ArrayList<>();
-        for (String line : Files.readAllLines(DIR.resolve("expected.tsv"), StandardCharsets.UTF_8)) {
-            if (line.isBlank() || line.startsWith("#") || line.startsWith("file\t")) continue;
-            String[] c = line.split("\t", 5);
-            long expected = Long.parseLong(c[1]);
-            tests.add(DynamicTest.dynamicTest(c[0], () -> assertEquals(expected, read(DIR.resolve(c[0])).size(),
-                    "frames of " + c[0] + " (" + c[4] + ")")));
+        for (TestCorpus.RegressionCapture r : TestCorpus.regressionCaptures()) {
+            String name = r.file().getFileName().toString();
+            tests.add(DynamicTest.dynamicTest(name, () -> assertEquals(r.frames(), read(r.file()).size(),
+                    "frames of " + name + " (" + r.why() + ")")));
         }
         return tests;
     }

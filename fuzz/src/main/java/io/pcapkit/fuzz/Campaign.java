@@ -132,14 +132,8 @@ public final class Campaign {
             row.files++;
             row.frames += Math.max(expected, o.frames());
             if (o.result() == Outcome.Result.FILE_ERROR) row.fileErrors++;
-            String kind = null;
-            if (o.result() == Outcome.Result.CRASH) {
-                row.crashes++;
-                kind = "CRASH";
-            } else if (o.result() == Outcome.Result.HANG) {
-                row.hangs++;
-                kind = "HANG";
-            } else if (expected >= 0 && expected > o.frames()) {
+            String kind = countFailure(row, o);
+            if (kind == null && expected >= 0 && expected > o.frames()) {
                 if (shortcut) recheck(file, expected, tsv);
                 if (Reframing.byTshark(layout, oracle.tshark(file))) {
                     row.reframed += expected - o.frames();
@@ -177,6 +171,23 @@ public final class Campaign {
         return keep;
     }
 
+    /** Counts a crash or a hang in the engine's row and names it for findings.tsv; null for any other outcome. */
+    private static String countFailure(Tally.Row row, Outcome o) {
+        switch (o.result()) {
+            case CRASH -> {
+                row.crashes++;
+                return "CRASH";
+            }
+            case HANG -> {
+                row.hangs++;
+                return "HANG";
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
     /**
      * Every engine on every unmutated capture first. A crash or hang there counts like any other; a capture the
      * engine already loses frames on is that engine's known limit (listed, with the frames, as BASELINE) and is not
@@ -188,14 +199,8 @@ public final class Campaign {
             for (Source src : sources) {
                 long expected = sourceCount(src);
                 Outcome o = e.getValue().run(src.path());
-                String kind = null;
-                if (o.result() == Outcome.Result.CRASH) {
-                    row.crashes++;
-                    kind = "CRASH";
-                } else if (o.result() == Outcome.Result.HANG) {
-                    row.hangs++;
-                    kind = "HANG";
-                } else if (expected > o.frames() && !Reframing.byTshark(src.layout(), oracle.tshark(src.path()))) {
+                String kind = countFailure(row, o);
+                if (kind == null && expected > o.frames() && !Reframing.byTshark(src.layout(), oracle.tshark(src.path()))) {
                     limited.get(e.getKey()).add(src.name());
                     row.baselineCaptures++;
                     row.baselineLost += expected - o.frames();
