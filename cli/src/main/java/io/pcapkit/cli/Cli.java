@@ -9,6 +9,9 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Runs one {@code pcapkit} command line against given streams, so tests run it in-process. Exit codes:
@@ -30,7 +33,9 @@ public final class Cli {
         PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), false);
         PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         CommandLine cmd = new CommandLine(new PcapkitCommand(in, out, err));
-        cmd.addSubcommand("compare", new CompareCommand());
+        if (mayNameSubcommand(args)) {
+            for (Map.Entry<String, Supplier<Object>> s : SUBCOMMANDS.entrySet()) cmd.addSubcommand(s.getKey(), s.getValue().get());
+        }
         cmd.setOut(outWriter);
         cmd.setErr(errWriter);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
@@ -53,6 +58,42 @@ public final class Cli {
             // stdout closed by the reader (`| head`): nothing left to tell anyone
         }
         return code;
+    }
+
+    /**
+     * The subcommands in the order help lists them. Each one's picocli model costs start-up time (annotations read
+     * through reflection: some 50 ms for all of them), so they are added only when the command line may name one.
+     */
+    static final Map<String, Supplier<Object>> SUBCOMMANDS = new LinkedHashMap<>();
+
+    static {
+        SUBCOMMANDS.put("engines", EnginesCommand::new);
+        SUBCOMMANDS.put("fields", FieldsCommand::new);
+        SUBCOMMANDS.put("follow", FollowCommand::new);
+        SUBCOMMANDS.put("reassemble", ReassembleCommand::new);
+        SUBCOMMANDS.put("trace", TraceCommand::new);
+        SUBCOMMANDS.put("analyze", AnalyzeCommand::new);
+        SUBCOMMANDS.put("interfaces", InterfacesCommand::new);
+        SUBCOMMANDS.put("compare", CompareCommand::new);
+    }
+
+    /**
+     * False only when no subcommand can be meant: no argument is a subcommand's name (except as the value of
+     * {@code -f}/{@code --format}: {@code -f fields} names a format) and none asks for help or the version, which
+     * list the subcommands. A file really named like a subcommand is read as before: picocli then sees the
+     * subcommand, exactly as when they were always added.
+     */
+    static boolean mayNameSubcommand(String[] args) {
+        if (args.length == 0) return true;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--")) return false;
+            if (SUBCOMMANDS.containsKey(a) && !(i > 0 && (args[i - 1].equals("-f") || args[i - 1].equals("--format")))) {
+                return true;
+            }
+            if (a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version")) return true;
+        }
+        return false;
     }
 
     /** The version from the build ({@code version.properties}). */

@@ -31,9 +31,8 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code pcapkit [options] <input>}: the options, checked, then handed to an {@link Extract} run. */
+// the subcommands are added by Cli (only when the command line may name one: see Cli.SUBCOMMANDS)
 @Command(name = "pcapkit", mixinStandardHelpOptions = true, versionProvider = PcapkitCommand.Version.class,
-        subcommands = {EnginesCommand.class, FieldsCommand.class, FollowCommand.class, ReassembleCommand.class, TraceCommand.class, AnalyzeCommand.class,
-                InterfacesCommand.class},
         description = {"Streaming PCAP/PCAPNG extractor and dumper with pluggable decoding engines.",
                 "Writes the capture as a document (tree, JSON, PLIST: a header block, then Frame 1, Frame 2, ... with "
                         + "their layers nested by protocol) or as tshark -T fields lines."},
