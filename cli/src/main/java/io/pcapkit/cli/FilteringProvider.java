@@ -45,9 +45,7 @@ final class FilteringProvider implements EngineProvider {
     @Override public Set<Capability> capabilities() { return delegate.capabilities(); }
 
     @Override public Engine create(EngineOptions options) {
-        EngineOptions o = filterFrames ? options : new EngineOptions(options.stopLevel(), options.stopProtocol(),
-                options.decodeAs(), options.workers(), options.maxFrameBytes(), options.extra(), filter,
-                options.renderer(), options.fieldsRead());
+        EngineOptions o = filterFrames ? options : options.withFilter(filter);
         Engine engine = delegate.create(o);
         return new Engine() {
             @Override public String name() { return engine.name(); }

@@ -225,6 +225,8 @@ final class PcapkitCommand implements Callable<Integer> {
         // nothing here reads the fields of a frame that is not written, or that the workers rendered already
         boolean rendered = workers > 1 && !noOutput && !files && fmt.renderers(fo) != null;
         if (noOutput || rendered) ob.fieldsRead(false);
+        // the fields format reads its -e columns and nothing else (-v lines print each frame's protocol chain)
+        if (fmt == Format.FIELDS && !noOutput && !verbose) ob.fieldsNamed(fields);
         if (tshark != null) ob.extra("tshark.path", tshark);
         limits.apply(ob, provider.name());
         EngineOptions options = ob.build();

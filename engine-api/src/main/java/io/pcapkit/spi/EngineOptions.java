@@ -24,10 +24,17 @@ import java.util.Map;
  *                      {@code renderer} made (the command line with {@code --no-output}, or with a format rendered
  *                      by the workers): an engine decoding on several threads then hands frames over without their
  *                      field tables instead of copying some 70 entries of every frame between threads
+ * @param fieldsNamed   the only fields the caller reads, by name (null: any, the default). An engine may then leave
+ *                      undecoded what no such field can come from: the native engine, when none is above the
+ *                      transport level, skips protocols after which only application layers can follow (a DNS
+ *                      message, an HTTP request: their bytes become one raw layer) but still decodes tunnels
+ *                      (VXLAN, GENEVE). Every named field is there with the same values; the protocol chain and
+ *                      the application layers are what change
  */
 public record EngineOptions(Level stopLevel, String stopProtocol, List<String> decodeAs, int workers,
                             int maxFrameBytes, Map<String, String> extra, RecordFilter filter,
-                            java.util.function.Supplier<FrameRenderer> renderer, boolean fieldsRead) {
+                            java.util.function.Supplier<FrameRenderer> renderer, boolean fieldsRead,
+                            List<String> fieldsNamed) {
 
     /** 256 MiB: far above any real snaplen (262,144) or offloaded loopback frame, far below trouble. */
     public static final int DEFAULT_MAX_FRAME_BYTES = 256 * 1024 * 1024;
@@ -37,6 +44,7 @@ public record EngineOptions(Level stopLevel, String stopProtocol, List<String> d
         extra = Map.copyOf(extra);
         if (workers < 1) throw new IllegalArgumentException("workers must be at least 1");
         if (maxFrameBytes < 64) throw new IllegalArgumentException("maxFrameBytes must be at least 64");
+        if (fieldsNamed != null) fieldsNamed = List.copyOf(fieldsNamed);
     }
 
     public static EngineOptions defaults() { return builder().build(); }
@@ -44,6 +52,12 @@ public record EngineOptions(Level stopLevel, String stopProtocol, List<String> d
     public static Builder builder() { return new Builder(); }
 
     public String extra(String key, String fallback) { return extra.getOrDefault(key, fallback); }
+
+    /** These options with another record filter. */
+    public EngineOptions withFilter(RecordFilter f) {
+        return new EngineOptions(stopLevel, stopProtocol, decodeAs, workers, maxFrameBytes, extra, f, renderer,
+                fieldsRead, fieldsNamed);
+    }
 
     public static final class Builder {
         private Level stopLevel;
@@ -55,6 +69,7 @@ public record EngineOptions(Level stopLevel, String stopProtocol, List<String> d
         private RecordFilter filter;
         private java.util.function.Supplier<FrameRenderer> renderer;
         private boolean fieldsRead = true;
+        private List<String> fieldsNamed;
 
         public Builder stopLevel(Level l) { this.stopLevel = l; return this; }
 
@@ -74,9 +89,11 @@ public record EngineOptions(Level stopLevel, String stopProtocol, List<String> d
 
         public Builder fieldsRead(boolean read) { this.fieldsRead = read; return this; }
 
+        public Builder fieldsNamed(List<String> names) { this.fieldsNamed = names; return this; }
+
         public EngineOptions build() {
             return new EngineOptions(stopLevel, stopProtocol, decodeAs, workers, maxFrameBytes, extra, filter,
-                    renderer, fieldsRead);
+                    renderer, fieldsRead, fieldsNamed);
         }
     }
 }

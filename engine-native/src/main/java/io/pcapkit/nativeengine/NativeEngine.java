@@ -1,7 +1,9 @@
 package io.pcapkit.nativeengine;
 
+import io.pcapkit.model.FieldDemand;
 import io.pcapkit.model.Frame;
 import io.pcapkit.model.LinkType;
+import io.pcapkit.model.Level;
 import io.pcapkit.model.Protocol;
 import io.pcapkit.model.Protocols;
 import io.pcapkit.nativeengine.decode.DecodeAs;
@@ -27,6 +29,8 @@ public final class NativeEngine implements Engine {
     private final DecoderRegistry registry;
     private final Protocol stopProtocol;
     private final DecodeLimits limits;
+    /** The highest level of the fields the caller reads (null: all), from {@link EngineOptions#fieldsNamed()}. */
+    private final Level fieldsUpTo;
     private FrameDecoder bytesDecoder;
 
     NativeEngine(EngineOptions options) {
@@ -42,6 +46,8 @@ public final class NativeEngine implements Engine {
         } else {
             stopProtocol = null;
         }
+        // after the registry: every native protocol is defined by then, so no name is mistaken for an unknown one
+        fieldsUpTo = options.fieldsNamed() == null ? null : FieldDemand.highestLevel(options.fieldsNamed());
     }
 
     @Override public String name() { return "native"; }
@@ -53,11 +59,13 @@ public final class NativeEngine implements Engine {
     FrameDecoder newIsolatedDecoder() {
         DecoderRegistry own = Registrations.standard();
         DecodeAs.apply(own, options.decodeAs());
-        return new FrameDecoder(own, options.stopLevel(), stopProtocol, limits);
+        return new FrameDecoder(own, options.stopLevel(), stopProtocol, limits, fieldsUpTo);
     }
 
     /** A new per-thread frame decoder over this engine's registry. */
-    public FrameDecoder newDecoder() { return new FrameDecoder(registry, options.stopLevel(), stopProtocol, limits); }
+    public FrameDecoder newDecoder() {
+        return new FrameDecoder(registry, options.stopLevel(), stopProtocol, limits, fieldsUpTo);
+    }
 
     /** Reassembled bytes are decoded by a decoder of their own, so the source's reused frame is never touched. */
     @Override public synchronized Frame decode(LinkType linkType, byte[] data, long number, long timestampNanos) {

@@ -188,7 +188,8 @@ final class ParallelFrameSource implements FrameSource {
                 boolean more;
                 try {
                     more = reader.next(rec);
-                } catch (IOException | RuntimeException e) {
+                } catch (IOException | RuntimeException | Error e) {
+                    // an Error too: the caller must learn of it, not wait for frames that never come
                     b.end = e;
                     noteInfo(b, sections, interfaces, counted);
                     handOn(b);

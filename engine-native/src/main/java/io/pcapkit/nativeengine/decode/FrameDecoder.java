@@ -25,13 +25,25 @@ public final class FrameDecoder {
     private final Protocol stopProtocol;
     private final LayerDecoder raw = new RawDecoder();
     private final int maxLayers;
+    /** The highest level whose fields are read (null: all): see {@link LayerDecoder#applicationOnly()}. */
+    private final Level fieldsUpTo;
 
     public FrameDecoder(DecoderRegistry registry, Level stopLevel, Protocol stopProtocol) {
         this(registry, stopLevel, stopProtocol, DecodeLimits.DEFAULTS);
     }
 
     public FrameDecoder(DecoderRegistry registry, Level stopLevel, Protocol stopProtocol, DecodeLimits limits) {
+        this(registry, stopLevel, stopProtocol, limits, null);
+    }
+
+    /**
+     * With {@code fieldsUpTo} below {@link Level#APPLICATION}, a decoder whose layer could only be followed by
+     * application layers ({@link LayerDecoder#applicationOnly()}) is not run: its bytes become one raw layer.
+     */
+    public FrameDecoder(DecoderRegistry registry, Level stopLevel, Protocol stopProtocol, DecodeLimits limits,
+                        Level fieldsUpTo) {
         this.registry = registry;
+        this.fieldsUpTo = fieldsUpTo == Level.APPLICATION ? null : fieldsUpTo;
         this.stopLevel = stopLevel;
         this.stopProtocol = stopProtocol;
         this.maxLayers = limits.maxLayers();
@@ -61,6 +73,9 @@ public final class FrameDecoder {
         int trailerLayer = -1, trailerPduOff = 0, trailerPduLen = 0, trailerOff = 0;
         while (len > 0 || (dec != null && off <= capLen && layers == 0)) {
             if (dec == null || (dec.protocol() != null && stopsBefore(dec.protocol()))) dec = raw;
+            else if (fieldsUpTo != null && dec.applicationOnly() && dec.protocol().level().compareTo(fieldsUpTo) > 0) {
+                dec = raw;   // nothing the caller reads can follow
+            }
             if (++layers > maxLayers) {
                 c.out.anomaly(Anomaly.Kind.LIMIT, off, "more than " + maxLayers + " layers; the rest is left raw");
                 dec = raw;

@@ -21,4 +21,12 @@ public interface LayerDecoder {
      * {@code c.next…()}, and returns the header length. A header cut short returns {@link DecodeContext#truncated}.
      */
     int decode(DecodeContext c, int off, int len);
+
+    /**
+     * True when nothing decoded after this layer can be below the application level (a DNS message, an HTTP request:
+     * at most more application layers and raw bytes). A caller that reads no application-level field is then spared
+     * this decoder ({@link io.pcapkit.spi.EngineOptions#fieldsUpTo()}). A tunnel (VXLAN, GENEVE) keeps the default,
+     * false, as any decoder should until it is known to be such a leaf.
+     */
+    default boolean applicationOnly() { return false; }
 }

@@ -54,6 +54,8 @@ public final class DhcpDecoder implements LayerDecoder {
 
     @Override public Protocol protocol() { return DHCP; }
 
+    @Override public boolean applicationOnly() { return true; }
+
     @Override public int decode(DecodeContext c, int off, int len) {
         c.nextRaw(0);
         int end = off + len;

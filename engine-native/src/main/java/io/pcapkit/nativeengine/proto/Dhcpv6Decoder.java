@@ -37,6 +37,8 @@ public final class Dhcpv6Decoder implements LayerDecoder {
 
     @Override public Protocol protocol() { return DHCPV6; }
 
+    @Override public boolean applicationOnly() { return true; }
+
     @Override public int decode(DecodeContext c, int off, int len) {
         c.nextRaw(0);
         message(c, off, off + len, 0);

@@ -83,6 +83,8 @@ public final class DnsDecoder implements LayerDecoder {
 
     @Override public Protocol protocol() { return protocol; }
 
+    @Override public boolean applicationOnly() { return true; }
+
     @Override public int decode(DecodeContext c, int off, int len) {
         c.nextRaw(0);
         if (!overTcp) {

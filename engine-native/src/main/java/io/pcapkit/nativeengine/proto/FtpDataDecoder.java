@@ -15,6 +15,8 @@ public final class FtpDataDecoder implements LayerDecoder {
 
     @Override public Protocol protocol() { return FTP_DATA; }
 
+    @Override public boolean applicationOnly() { return true; }
+
     @Override public int decode(DecodeContext c, int off, int len) {
         c.nextRaw(-1);
         return 0;

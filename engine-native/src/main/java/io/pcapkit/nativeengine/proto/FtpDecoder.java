@@ -35,6 +35,8 @@ public final class FtpDecoder implements LayerDecoder {
 
     @Override public Protocol protocol() { return FTP; }
 
+    @Override public boolean applicationOnly() { return true; }
+
     @Override public int decode(DecodeContext c, int off, int len) {
         int end = off + len;
         int tcp = TcpEndpoints.tcpOffset(c);

@@ -40,6 +40,8 @@ public final class Http2Decoder implements LayerDecoder {
 
     @Override public Protocol protocol() { return HTTP2; }
 
+    @Override public boolean applicationOnly() { return true; }
+
     /** Conversation test: this segment's connection was already seen speaking HTTP/2. */
     public boolean knownConnection(DecodeContext c, int off, int len) {
         return !connections.isEmpty() && connections.known(c);

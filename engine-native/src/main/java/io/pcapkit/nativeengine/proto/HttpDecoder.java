@@ -52,6 +52,9 @@ public final class HttpDecoder implements LayerDecoder {
 
     @Override public Protocol protocol() { return HTTP; }
 
+    /** After an Upgrade, content chooses among TCP's application protocols (HTTP/2). */
+    @Override public boolean applicationOnly() { return true; }
+
     /** Whether a segment starts with a request line of a known method or a status line (the content heuristic). */
     public static boolean looksLikeHttp(DecodeContext c, int off, int len) {
         if (len < 5) return false;

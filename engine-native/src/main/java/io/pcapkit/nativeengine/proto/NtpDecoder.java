@@ -81,6 +81,8 @@ public final class NtpDecoder implements LayerDecoder {
 
     @Override public Protocol protocol() { return NTP; }
 
+    @Override public boolean applicationOnly() { return true; }
+
     @Override public int decode(DecodeContext c, int off, int len) {
         c.nextRaw(0);
         if (len < 1) return c.truncated(len, "NTP header cut short");

@@ -41,6 +41,8 @@ public final class TlsDecoder implements LayerDecoder {
 
     @Override public Protocol protocol() { return TLS; }
 
+    @Override public boolean applicationOnly() { return true; }
+
     /** Whether a TLS record header starts here: content type 20..24, version 3.0 to 3.4, a sane length. */
     public static boolean looksLikeTls(DecodeContext c, int off, int len) {
         if (len < 5) return false;
