@@ -79,9 +79,9 @@ public final class Cli {
 
     /**
      * False only when no subcommand can be meant: no argument is a subcommand's name (except as the value of
-     * {@code -f}/{@code --format}: {@code -f fields} names a format) and none asks for help or the version, which
-     * list the subcommands. A file really named like a subcommand is read as before: picocli then sees the
-     * subcommand, exactly as when they were always added.
+     * {@code -f}/{@code --format}: {@code -f fields} names a format) and none asks for help, which lists the
+     * subcommands. A file really named like a subcommand is read as before: picocli then sees the subcommand,
+     * exactly as when they were always added.
      */
     static boolean mayNameSubcommand(String[] args) {
         if (args.length == 0) return true;
@@ -91,7 +91,7 @@ public final class Cli {
             if (SUBCOMMANDS.containsKey(a) && !(i > 0 && (args[i - 1].equals("-f") || args[i - 1].equals("--format")))) {
                 return true;
             }
-            if (a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version")) return true;
+            if (a.equals("-h") || a.equals("--help")) return true;
         }
         return false;
     }

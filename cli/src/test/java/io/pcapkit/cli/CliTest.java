@@ -80,6 +80,29 @@ class CliTest {
         assertEquals(0, h.code());
         assertTrue(h.out().contains("-E, --engine=NAME|KEY=VALUE"), h.out());
         assertTrue(h.out().contains("engines") && h.out().contains("fields"), "subcommands listed");
+        // every subcommand, in order, although a run that names none never builds their models
+        String commands = h.out().substring(h.out().indexOf("Commands:"));
+        int at = 0;
+        for (String name : Cli.SUBCOMMANDS.keySet()) {
+            int i = commands.indexOf("\n  " + name + " ");
+            assertTrue(i > at, name + " listed after the one before it:\n" + commands);
+            at = i;
+        }
+    }
+
+    @Test void subcommandModelsAreBuiltOnlyWhenAnArgumentCanNameOne() {
+        assertFalse(Cli.mayNameSubcommand(new String[] {"x.pcap", "-f", "fields", "-e", "ip.src"}));
+        assertFalse(Cli.mayNameSubcommand(new String[] {"x.pcap", "--format", "fields", "-e", "ip.src"}));
+        assertFalse(Cli.mayNameSubcommand(new String[] {"-j", "x.pcap", "-V"}));
+        assertFalse(Cli.mayNameSubcommand(new String[] {"--", "fields"}));
+        assertTrue(Cli.mayNameSubcommand(new String[] {}));
+        assertTrue(Cli.mayNameSubcommand(new String[] {"fields"}));
+        assertTrue(Cli.mayNameSubcommand(new String[] {"follow", "x.pcap", "-f", "fields"}));
+        assertTrue(Cli.mayNameSubcommand(new String[] {"x.pcap", "-h"}));
+        // a subcommand still runs when named after a main-command option, as picocli allows
+        CliRun r = CliRun.of("-E", "native", "engines");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("native (default)"), r.out());
     }
 
     // ------------------------------------------------------------------ usage errors: one line, exit 2
