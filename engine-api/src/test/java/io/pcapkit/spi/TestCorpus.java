@@ -68,6 +68,23 @@ public final class TestCorpus {
         }
     }
 
+    /** How many frames an engine emits from a file, before any file error. */
+    @FunctionalInterface
+    public interface FrameCounter {
+        int frames(Path file) throws IOException;
+    }
+
+    /** One test per regression capture: {@code counter} must give the frames tshark reads from it. */
+    public static List<org.junit.jupiter.api.DynamicTest> emitsEveryFrameTsharkReads(FrameCounter counter) {
+        List<org.junit.jupiter.api.DynamicTest> tests = new java.util.ArrayList<>();
+        for (RegressionCapture r : regressionCaptures()) {
+            String name = r.file().getFileName().toString();
+            tests.add(org.junit.jupiter.api.DynamicTest.dynamicTest(name, () -> org.junit.jupiter.api.Assertions
+                    .assertEquals(r.frames(), counter.frames(r.file()), "frames of " + name + " (" + r.why() + ")")));
+        }
+        return tests;
+    }
+
     /** Every .pcap / .pcapng / .cap file under the corpus, sorted. */
     public static List<Path> captures() {
         try (Stream<Path> s = Files.walk(dir())) {
