@@ -17,16 +17,9 @@ import sys
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-CORE = """frame.len frame.cap_len eth.dst eth.src eth.type vlan.id vlan.priority vlan.etype
-arp.opcode arp.src.hw_mac arp.src.proto_ipv4 arp.dst.hw_mac arp.dst.proto_ipv4
-ip.version ip.hdr_len ip.dsfield ip.len ip.id ip.flags ip.flags.df ip.flags.mf ip.frag_offset ip.ttl ip.proto
-ip.checksum ip.src ip.dst ipv6.tclass ipv6.flow ipv6.plen ipv6.nxt ipv6.hlim ipv6.src ipv6.dst
-ipv6.fraghdr.nxt ipv6.fraghdr.offset ipv6.fraghdr.more ipv6.fraghdr.ident ipv6.hopopts.nxt ipv6.routing.type
-icmp.type icmp.code icmp.checksum icmpv6.type icmpv6.code icmpv6.checksum
-tcp.srcport tcp.dstport tcp.seq_raw tcp.ack_raw tcp.hdr_len tcp.flags tcp.flags.syn tcp.flags.ack tcp.flags.fin
-tcp.window_size_value tcp.checksum tcp.urgent_pointer tcp.options.mss_val tcp.options.wscale.shift
-tcp.options.timestamp.tsval tcp.options.timestamp.tsecr tcp.options.sack.count
-udp.srcport udp.dstport udp.length udp.checksum""".split()
+# the 67 core fields of the tshark comparison, shared with the JMH render benchmark
+with open(os.path.join(ROOT, "bench", "core-fields.txt")) as _f:
+    CORE = [w for line in _f if not line.startswith("#") for w in line.split()]
 ADDR = "ip.src ip.dst ipv6.src ipv6.dst tcp.srcport tcp.dstport udp.srcport udp.dstport".split()
 
 

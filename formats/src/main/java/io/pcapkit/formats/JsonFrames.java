@@ -21,10 +21,33 @@ import java.util.Arrays;
  * array where the name first appears. One instance per thread: it keeps scratch state.
  */
 final class JsonFrames implements FrameRenderer {
+    /** Member names written on every frame, encoded once. */
+    private static final byte[] K_ANOMALIES = JsonOut.encodedName("anomalies");
+    private static final byte[] K_CAP_LEN = JsonOut.encodedName("cap_len");
+    private static final byte[] K_INTERFACE_ID = JsonOut.encodedName("interface_id");
+    private static final byte[] K_KIND = JsonOut.encodedName("kind");
+    private static final byte[] K_LEN = JsonOut.encodedName("len");
+    private static final byte[] K_LINK_TYPE = JsonOut.encodedName("link_type");
+    private static final byte[] K_MESSAGE = JsonOut.encodedName("message");
+    private static final byte[] K_NAME = JsonOut.encodedName("name");
+    private static final byte[] K_NUMBER = JsonOut.encodedName("number");
+    private static final byte[] K_OFFSET = JsonOut.encodedName("offset");
+    private static final byte[] K_PROTOCOL = JsonOut.encodedName("protocol");
+    private static final byte[] K_PROTOCOLS = JsonOut.encodedName("protocols");
+    private static final byte[] K_TIME = JsonOut.encodedName("time");
+    private static final byte[] K_TIME_EPOCH = JsonOut.encodedName("time_epoch");
+    private static final byte[] K_VALUE = JsonOut.encodedName("value");
+
     private final JsonOut j = new JsonOut();
     private final StringBuilder text = new StringBuilder(64);
-    /** Occurrences of each field id among the siblings being written (scratch; all zero between calls). */
+    /** Occurrences of each field id among the siblings being counted, valid where {@link #stamp} is current. */
     private int[] seen = new int[1024];
+    /** The {@link #generation} of the siblings call that last counted each field id. */
+    private int[] stamp = new int[1024];
+    private int generation;
+    /** Scratch for sibling levels with repeated names: see {@link #siblings}. */
+    private int[] stack = new int[256];
+    private int stackTop;
     /** Each field's encoded {@code "name": }, by field id, made on first use. */
     private byte[][] names = new byte[1024][];
     private long cachedSecond = Long.MIN_VALUE;
@@ -35,6 +58,7 @@ final class JsonFrames implements FrameRenderer {
     /** {@code "Frame N": {…}} with no separator before it: the dumper places entries. */
     @Override public void render(Frame f, RenderBuffer out) {
         j.to(out, 1);
+        stackTop = 0;
         text.setLength(0);
         text.append("Frame ").append(f.number());
         j.entryName(text.toString());
@@ -44,52 +68,52 @@ final class JsonFrames implements FrameRenderer {
     private void frame(Frame f) {
         j.startObject();
         long ts = f.timestampNanos();
-        j.name("number");
+        j.name(K_NUMBER);
         j.number(f.number());
-        j.name("time");
+        j.name(K_TIME);
         j.value(time(ts));
-        j.name("time_epoch");
+        j.name(K_TIME_EPOCH);
         j.nanos(ts);
-        j.name("len");
+        j.name(K_LEN);
         j.number(f.originalLength());
-        j.name("cap_len");
+        j.name(K_CAP_LEN);
         j.number(f.capturedLength());
         if (f.interfaceId() >= 0) {
-            j.name("interface_id");
+            j.name(K_INTERFACE_ID);
             j.number(f.interfaceId());
         }
-        j.name("link_type");
+        j.name(K_LINK_TYPE);
         j.startObject();
-        j.name("value");
+        j.name(K_VALUE);
         j.number(f.linkType().code());
         if (f.linkType().name() != null) {
-            j.name("name");
+            j.name(K_NAME);
             j.value(f.linkType().name());
         }
         j.endObject();
         if (f.hasAnomalies()) {
-            j.name("anomalies");
+            j.name(K_ANOMALIES);
             j.startArray();
             for (Anomaly a : f.anomalies()) {
                 j.beforeValue(true);
                 j.startObject();
-                j.name("kind");
+                j.name(K_KIND);
                 j.value(a.kind().name());
                 if (a.protocol() != null) {
-                    j.name("protocol");
+                    j.name(K_PROTOCOL);
                     j.value(a.protocol().name());
                 }
                 if (a.offset() >= 0) {
-                    j.name("offset");
+                    j.name(K_OFFSET);
                     j.number(a.offset());
                 }
-                j.name("message");
+                j.name(K_MESSAGE);
                 j.value(a.message());
                 j.endObject();
             }
             j.endArray();
         }
-        j.name("protocols");
+        j.name(K_PROTOCOLS);
         j.value(f.protochain());
         if (f.layerCount() > 0) layer(f, 0);
         j.endObject();
@@ -106,45 +130,70 @@ final class JsonFrames implements FrameRenderer {
 
     /** Fields chained from {@code first} (by {@link Frame#fieldEnd}) up to {@code end}, merging repeated names. */
     private void siblings(Frame f, int first, int end) {
-        int[] counts = seen;
-        if (counts.length < Fields.count()) seen = counts = Arrays.copyOf(counts, Fields.count() * 2);
+        // occurrences of each name among these siblings; a count is valid only where its stamp is this call's,
+        // so nothing is cleared afterwards
+        int g = ++generation;
+        if (g == 0) {
+            Arrays.fill(stamp, 0);
+            g = generation = 1;
+        }
         boolean repeated = false;
         int n = 0;
-        for (int i = first; i < end; i = f.fieldEnd(i), n++) repeated |= ++counts[f.defIdAt(i)] > 1;
+        for (int i = first; i < end; i = f.fieldEnd(i), n++) {
+            int id = f.defIdAt(i);
+            if (id >= stamp.length) growCounts(id);
+            if (stamp[id] != g) {
+                stamp[id] = g;
+                seen[id] = 1;
+            } else {
+                seen[id]++;
+                repeated = true;
+            }
+        }
         if (!repeated) {
-            for (int i = first; i < end; i = f.fieldEnd(i)) counts[f.defIdAt(i)] = 0;
             for (int i = first; i < end; i = f.fieldEnd(i)) {
                 j.name(encodedName(f.defIdAt(i)));
                 fieldValue(f, i);
             }
             return;
         }
-        // the counts are cleared before descending: nested levels reuse the scratch table
-        int[] idx = new int[n];
-        int k = 0;
-        for (int i = first; i < end; i = f.fieldEnd(i)) {
-            idx[k++] = i;
-            counts[f.defIdAt(i)] = 0;
+        // Each sibling's index and its name's number of occurrences go on a scratch stack before descending
+        // (nested levels push above it and reuse the counts). Written siblings are marked -1, so a repeated name
+        // costs one scan of the rest, and nothing is allocated.
+        int base = stackTop;
+        if (stack.length < base + 2 * n) stack = Arrays.copyOf(stack, Math.max(stack.length * 2, base + 2 * n));
+        int[] st = stack, counts = seen;
+        int k = base;
+        for (int i = first; i < end; i = f.fieldEnd(i), k++) {
+            st[k] = i;
+            st[k + n] = counts[f.defIdAt(i)];
         }
-        boolean[] done = new boolean[n];
-        for (int a = 0; a < n; a++) {
-            if (done[a]) continue;
-            int id = f.defIdAt(idx[a]);
-            int same = 0;
-            for (int b = a; b < n; b++) if (f.defIdAt(idx[b]) == id) same++;
-            if (same == 1) {
-                field(f, idx[a], f.defAt(idx[a]).name());
+        stackTop = base + 2 * n;
+        for (int a = base; a < base + n; a++) {
+            int i = stack[a];
+            if (i < 0) continue;
+            int id = f.defIdAt(i);
+            if (stack[a + n] == 1) {
+                field(f, i, encodedName(id));
                 continue;
             }
-            j.name(f.defAt(idx[a]).name());
+            j.name(encodedName(id));
             j.startArray();
-            for (int b = a; b < n; b++) {
-                if (f.defIdAt(idx[b]) != id) continue;
-                done[b] = true;
-                field(f, idx[b], null);
+            for (int b = a; b < base + n; b++) {
+                int ib = stack[b];   // re-read: a nested level may have grown the stack
+                if (ib < 0 || f.defIdAt(ib) != id) continue;
+                stack[b] = -1;
+                field(f, ib, null);
             }
             j.endArray();
         }
+        stackTop = base;
+    }
+
+    private void growCounts(int id) {
+        int n = Math.max(stamp.length * 2, id + 1);
+        seen = Arrays.copyOf(seen, n);
+        stamp = Arrays.copyOf(stamp, n);
     }
 
     private byte[] encodedName(int id) {
@@ -156,7 +205,7 @@ final class JsonFrames implements FrameRenderer {
     }
 
     /** One field under {@code key}, or as an array element when {@code key} is null. */
-    private void field(Frame f, int i, String key) {
+    private void field(Frame f, int i, byte[] key) {
         if (key != null) j.name(key);
         else j.beforeValue(true);
         fieldValue(f, i);
@@ -168,7 +217,7 @@ final class JsonFrames implements FrameRenderer {
         if (d.type() == FieldType.GROUP || children) {
             j.startObject();
             if (d.type() != FieldType.GROUP) {
-                j.name("value");
+                j.name(K_VALUE);
                 typed(f, i, d);
                 valueName(f, i, d);
             }
@@ -176,7 +225,7 @@ final class JsonFrames implements FrameRenderer {
             j.endObject();
         } else if (d.names() != null && (d.type() == FieldType.UINT || d.type() == FieldType.INT)) {
             j.startObject();
-            j.name("value");
+            j.name(K_VALUE);
             typed(f, i, d);
             valueName(f, i, d);
             j.endObject();
@@ -189,7 +238,7 @@ final class JsonFrames implements FrameRenderer {
         if (d.names() == null) return;
         String name = d.names().name(f.longAt(i));
         if (name != null) {
-            j.name("name");
+            j.name(K_NAME);
             j.value(name);
         }
     }

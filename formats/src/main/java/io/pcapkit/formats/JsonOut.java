@@ -1,5 +1,6 @@
 package io.pcapkit.formats;
 
+import io.pcapkit.model.FieldBytes;
 import io.pcapkit.spi.RenderBuffer;
 
 import java.math.BigDecimal;
@@ -13,16 +14,7 @@ import java.math.BigDecimal;
 final class JsonOut {
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final int MAX_DEPTH = 256;
-    /** Two lower-case hex digits per byte value. */
-    private static final byte[] HEX_PAIRS = new byte[512];
-
-    static {
-        byte[] d = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        for (int v = 0; v < 256; v++) {
-            HEX_PAIRS[2 * v] = d[v >>> 4];
-            HEX_PAIRS[2 * v + 1] = d[v & 15];
-        }
-    }
+    private static final byte[] TRUE = {'t', 'r', 'u', 'e'}, FALSE = {'f', 'a', 'l', 's', 'e'}, NULL = {'n', 'u', 'l', 'l'};
 
     private RenderBuffer out;
     private final int[] count = new int[MAX_DEPTH];
@@ -71,9 +63,15 @@ final class JsonOut {
 
     /** A member's name given as its encoded form {@code "name": } (see {@link #encodedName}). */
     void name(byte[] encoded) {
-        if (count[depth] > 0) out.write(',');
-        indent();
-        out.write(encoded, 0, encoded.length);
+        // the separator, the indentation and the name in one reservation: this runs for every line of output
+        int d = depth, n = encoded.length;
+        int at = out.reserve(d + n + 2);
+        byte[] b = out.array();
+        if (count[d] > 0) b[at++] = ',';
+        b[at++] = '\n';
+        for (int i = 0; i < d; i++) b[at++] = '\t';
+        System.arraycopy(encoded, 0, b, at, n);
+        out.advance(at + n - out.length());
     }
 
     /** {@code "name": } as bytes, to be written many times with {@link #name(byte[])}. */
@@ -104,25 +102,14 @@ final class JsonOut {
     }
 
     void number(long v) {
-        if (v >= 0) digits(v);
-        else ascii(Long.toString(v));
+        FieldBytes.decimal(out, v);
         count[depth]++;
     }
 
     void unsigned(long v) {
-        if (v >= 0) digits(v);
+        if (v >= 0) FieldBytes.decimal(out, v);
         else ascii(Long.toUnsignedString(v));
         count[depth]++;
-    }
-
-    /** Decimal digits of {@code v >= 0}, straight into the buffer. */
-    private void digits(long v) {
-        int n = 1;
-        for (long t = v; t >= 10; t /= 10) n++;
-        int at = out.reserve(n);
-        byte[] b = out.array();
-        for (int i = at + n - 1; i >= at; i--, v /= 10) b[i] = (byte) ('0' + (int) (v % 10));
-        out.advance(n);
     }
 
     /** Epoch nanoseconds as a plain decimal with nine fraction digits ({@code 1795687523.126976000}). */
@@ -148,12 +135,13 @@ final class JsonOut {
     }
 
     void bool(boolean v) {
-        ascii(v ? "true" : "false");
+        byte[] text = v ? TRUE : FALSE;
+        out.write(text, 0, text.length);
         count[depth]++;
     }
 
     void nul() {
-        ascii("null");
+        out.write(NULL, 0, NULL.length);
         count[depth]++;
     }
 
@@ -168,7 +156,7 @@ final class JsonOut {
      */
     void address(io.pcapkit.model.Frame f, int i, StringBuilder scratch) {
         out.write('"');
-        io.pcapkit.model.FieldBytes.append(f, i, out, scratch);
+        FieldBytes.append(f, i, out, scratch);
         out.write('"');
         count[depth]++;
     }
@@ -177,15 +165,10 @@ final class JsonOut {
     void hex(byte[] b, int off, int len) {
         int at = out.reserve(2 * len + 2);
         byte[] o = out.array();
-        o[at++] = '"';
-        byte[] pairs = HEX_PAIRS;
-        for (int i = off, end = off + len; i < end; i++) {
-            int v = (b[i] & 0xFF) << 1;
-            o[at++] = pairs[v];
-            o[at++] = pairs[v + 1];
-        }
         o[at] = '"';
-        out.advance(2 * len + 2);
+        int end = FieldBytes.hex(o, at + 1, b, off, len);
+        o[end] = '"';
+        out.advance(end + 1 - at);
         count[depth]++;
     }
 
@@ -207,70 +190,63 @@ final class JsonOut {
         out.advance(n);
     }
 
+    /**
+     * The quoted, escaped UTF-8 form of {@code s}, in one pass straight into the buffer: room for the longest form of
+     * every char ({@code \\u00XX}) is reserved first. Non-ASCII text is common (tcp.flags.str has middle dots), so it
+     * is not a slow path.
+     */
     private void string(CharSequence s) {
         int n = s.length();
-        int at = out.reserve(n + 2);
+        int at = out.reserve(6 * n + 2);
         byte[] b = out.array();
         b[at++] = '"';
-        int i = 0;
-        // fast path: printable ASCII needing no escape
-        for (; i < n; i++) {
+        for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') break;
-            b[at++] = (byte) c;
-        }
-        out.advance(at - out.length());
-        for (; i < n; i++) {
-            char c = s.charAt(i);
-            if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
-                out.write(c);
-            } else if (c == '"' || c == '\\') {
-                out.write('\\');
-                out.write(c);
-            } else if (c < 0x20) {
-                escapeControl(c);
+            if (c < 0x80) {
+                if (c >= 0x20 && c != '"' && c != '\\') {
+                    b[at++] = (byte) c;
+                } else {
+                    at = escape(b, at, c);
+                }
+            } else if (c < 0x800) {
+                b[at++] = (byte) (0xC0 | (c >> 6));
+                b[at++] = (byte) (0x80 | (c & 0x3F));
+            } else if (!Character.isSurrogate(c)) {
+                b[at++] = (byte) (0xE0 | (c >> 12));
+                b[at++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                b[at++] = (byte) (0x80 | (c & 0x3F));
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                int cp = Character.toCodePoint(c, s.charAt(++i));
+                b[at++] = (byte) (0xF0 | (cp >> 18));
+                b[at++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+                b[at++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+                b[at++] = (byte) (0x80 | (cp & 0x3F));
             } else {
-                utf8(s, i, c);
-                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) i++;
+                b[at++] = '?';   // a lone surrogate has no UTF-8 form
             }
         }
-        out.write('"');
+        b[at++] = '"';
+        out.advance(at - out.length());
     }
 
-    private void escapeControl(char c) {
-        out.write('\\');
+    /** A quote, a backslash or a control character as JSON escapes it; returns the index after it. */
+    private static int escape(byte[] b, int at, char c) {
+        b[at++] = '\\';
         switch (c) {
-            case '\n' -> out.write('n');
-            case '\t' -> out.write('t');
-            case '\r' -> out.write('r');
-            case '\b' -> out.write('b');
-            case '\f' -> out.write('f');
+            case '"', '\\' -> b[at++] = (byte) c;
+            case '\n' -> b[at++] = 'n';
+            case '\t' -> b[at++] = 't';
+            case '\r' -> b[at++] = 'r';
+            case '\b' -> b[at++] = 'b';
+            case '\f' -> b[at++] = 'f';
             default -> {
-                out.write('u');
-                out.write('0');
-                out.write('0');
-                out.write(HEX[c >> 4]);
-                out.write(HEX[c & 15]);
+                b[at++] = 'u';
+                b[at++] = '0';
+                b[at++] = '0';
+                b[at++] = HEX[c >> 4];
+                b[at++] = HEX[c & 15];
             }
         }
-    }
-
-    private void utf8(CharSequence s, int i, char c) {
-        if (c < 0x800) {
-            out.write(0xC0 | (c >> 6));
-            out.write(0x80 | (c & 0x3F));
-        } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-            int cp = Character.toCodePoint(c, s.charAt(i + 1));
-            out.write(0xF0 | (cp >> 18));
-            out.write(0x80 | ((cp >> 12) & 0x3F));
-            out.write(0x80 | ((cp >> 6) & 0x3F));
-            out.write(0x80 | (cp & 0x3F));
-        } else if (Character.isSurrogate(c)) {
-            out.write('?');   // a lone surrogate has no UTF-8 form
-        } else {
-            out.write(0xE0 | (c >> 12));
-            out.write(0x80 | ((c >> 6) & 0x3F));
-            out.write(0x80 | (c & 0x3F));
-        }
+        return at;
     }
 }

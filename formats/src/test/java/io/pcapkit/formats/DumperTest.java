@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.pcapkit.model.Frame;
+import io.pcapkit.model.FrameBuilder;
 import io.pcapkit.model.LinkType;
 import io.pcapkit.spi.CaptureInfo;
 import org.junit.jupiter.api.Test;
@@ -104,6 +105,46 @@ class DumperTest {
         assertEquals(Map.of("opttest.option_kind", Map.of("value", 1L, "name", "No-Operation (NOP)")), nops.get(1));
         assertEquals(List.of("a\r\nb", "second"), layer.get("opttest.text"), "JSON carries control characters escaped");
     }
+
+    @Test void jsonStringsAreEscapedJsonInUtf8() throws IOException {
+        // one of each path of the one-pass writer: escapes, 2-, 3- and 4-byte UTF-8, and a lone surrogate
+        String text = "q\"b\\s/\u0001\u001f\t\u00b7\u00e9\u20ac\ud83d\ude00 end\ud800";
+        FrameBuilder b = new FrameBuilder();
+        b.reset(new Frame(), 3, 0, 3, 3, LinkType.valueOf(147), -1, new byte[] {1, 1, 0}, 0);
+        b.beginLayer(SampleFrames.OPTS, 0);
+        b.addObject(SampleFrames.TEXT, text, 0, 3);
+        b.endLayer(3);
+        String json = dump(Format.JSON, null, b.finish());
+        assertTrue(json.contains("\"q\\\"b\\\\s/\\u0001\\u001F\\t\u00b7\u00e9\u20ac\ud83d\ude00 end?\""), json);
+        Map<String, Object> layer = map(map(parseJson(json).get("Frame 3")).get("opttest"));
+        assertEquals(text.substring(0, text.length() - 1) + "?", layer.get("opttest.text"));
+    }
+
+    @Test void jsonWritesEveryEntryWhateverItsSize() throws IOException {
+        // entries are gathered into one buffer written by the 64 KiB: entries larger than that, and many small
+        // ones crossing it, come out whole and in order
+        Frame[] frames = new Frame[40];
+        for (int i = 0; i < frames.length; i++) {
+            int n = i % 3 == 0 ? 70_000 : 900;
+            byte[] d = new byte[n];
+            for (int k = 0; k < n; k++) d[k] = (byte) (k * 31 + i);
+            FrameBuilder b = new FrameBuilder();
+            b.reset(new Frame(), i + 1, 0, n, n, LinkType.valueOf(147), -1, d, 0);
+            b.beginLayer(SampleFrames.OPTS, 0);
+            b.addRef(PAYLOAD, 0, n);
+            b.endLayer(n);
+            frames[i] = b.finish();
+        }
+        Map<String, Object> doc = parseJson(dump(Format.JSON, null, frames));
+        assertEquals(frames.length, doc.size());
+        for (int i = 0; i < frames.length; i++) {
+            Object hex = map(map(doc.get("Frame " + (i + 1))).get("opttest")).get("opttest.payload");
+            assertEquals(java.util.HexFormat.of().formatHex(frames[i].bytes()), hex, "frame " + (i + 1));
+        }
+    }
+
+    private static final io.pcapkit.model.FieldDef PAYLOAD = io.pcapkit.model.Fields.bytes("opttest.payload",
+            "Payload");
 
     @Test void emptyCaptureIsAnEmptyDocumentAndTheStreamStaysOpen() throws IOException {
         assertEquals("{}\n", dump(Format.JSON, null));
