@@ -169,6 +169,9 @@ def main():
     def ratio(label, num, den, target, higher=True):
         if num in med and den in med:
             v = med[num] / med[den]
+            if target is None:   # a comparison the performance targets do not name
+                print("%-62s %7.2fx" % (label, v))
+                return
             ok = v >= target if higher else v <= target
             print("%-62s %7.2fx  target %s%gx  %s" % (label, v, ">=" if higher else "<=", target,
                                                        "met" if ok else "NOT met"))
@@ -184,7 +187,7 @@ def main():
     ratio("--no-output / I/O floor (%s workers)" % w, "native-no-output-w" + w, "io-floor", 2, higher=False)
     ratio("--workers %s speed-up on --no-output" % w, "native-no-output", "native-no-output-w" + w, 1.7)
     ratio("tshark -r / pcapkit --no-output", "tshark-r", "native-no-output", 1)
-    ratio("pcap4j engine / native engine, --no-output", "pcap4j-no-output", "native-no-output", 1, higher=False)
+    ratio("pcap4j engine / native engine, --no-output", "pcap4j-no-output", "native-no-output", None)
 
     if "native-fields-core-w" + w in cmds:
         one = digest(pk + [cap, "-f", "fields"] + e_args(CORE))
