@@ -7,7 +7,6 @@ import io.pcapkit.spi.CaptureInfo;
 import io.pcapkit.spi.FrameRenderer;
 import io.pcapkit.spi.RenderBuffer;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.function.Supplier;
@@ -23,17 +22,20 @@ final class FieldsDumper implements Dumper {
     /** Joins occurrences while a cell still has to be picked from; no field value holds it. */
     private static final char MARK = '\u0001';
 
+    /** Rows gather in one buffer, written out at this size: no second buffer copies them again. */
+    private static final int WRITE_AT = 1 << 16;
+
     private final FieldsOptions options;
     private final Rows rows;
     private final OutputStream out;
-    private final RenderBuffer buf = new RenderBuffer(1024);
+    private final RenderBuffer buf = new RenderBuffer(WRITE_AT * 2);
     private boolean headerDone;
     private boolean closed;
 
     FieldsDumper(OutputStream stream, FieldsOptions options) {
         this.options = options;
         this.rows = new Rows(options);
-        this.out = new BufferedOutputStream(stream, 1 << 16);
+        this.out = stream;
     }
 
     /**
@@ -53,14 +55,21 @@ final class FieldsDumper implements Dumper {
     @Override public void frame(Frame frame) throws IOException {
         if (closed) throw new IOException("dumper is closed");
         writeHeader();
-        rows.render(frame, buf.reset());
-        buf.writeTo(out);
+        rows.render(frame, buf);
+        drain();
     }
 
     @Override public void rendered(Frame frame, RenderBuffer bytes) throws IOException {
         if (closed) throw new IOException("dumper is closed");
         writeHeader();
-        bytes.writeTo(out);
+        buf.write(bytes.array(), 0, bytes.length());
+        drain();
+    }
+
+    private void drain() throws IOException {
+        if (buf.length() < WRITE_AT) return;
+        buf.writeTo(out);
+        buf.reset();
     }
 
     private void writeHeader() throws IOException {
@@ -73,14 +82,15 @@ final class FieldsDumper implements Dumper {
             sb.append(rows.columns.name(c));
         }
         sb.append('\n');
-        FieldBytes.utf8(sb, buf.reset());
-        buf.writeTo(out);
+        FieldBytes.utf8(sb, buf);
     }
 
     @Override public void close() throws IOException {
         if (closed) return;
         closed = true;
         writeHeader();
+        buf.writeTo(out);
+        buf.reset();
         out.flush();
     }
 

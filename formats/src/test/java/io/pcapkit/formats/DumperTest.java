@@ -19,6 +19,7 @@ import java.io.OutputStream;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,7 +140,7 @@ class DumperTest {
         assertEquals(frames.length, doc.size());
         for (int i = 0; i < frames.length; i++) {
             Object hex = map(map(doc.get("Frame " + (i + 1))).get("opttest")).get("opttest.payload");
-            assertEquals(java.util.HexFormat.of().formatHex(frames[i].bytes()), hex, "frame " + (i + 1));
+            assertEquals(HexFormat.of().formatHex(frames[i].bytes()), hex, "frame " + (i + 1));
         }
     }
 
@@ -283,6 +284,37 @@ class DumperTest {
         assertThrows(IllegalArgumentException.class, () -> FieldsOptions.of(names).with("colour=red"));
         assertThrows(IllegalArgumentException.class, () -> Format.FIELDS.open(new ByteArrayOutputStream(),
                 FieldsOptions.of(List.of())));
+    }
+
+    @Test void fieldsRowsOfEverySizeComeOutWholeAndInOrder() throws IOException {
+        // rows gather in one buffer written by the 64 KiB: rows larger than that, many small ones crossing it, and
+        // rows rendered ahead by a decoding thread, in turn
+        FieldsOptions opts = FieldsOptions.of(List.of("frame.number", "opttest.payload")).with("header=y");
+        io.pcapkit.spi.FrameRenderer ahead = Format.FIELDS.renderers(opts).get();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        StringBuilder expected = new StringBuilder("frame.number\topttest.payload\n");
+        try (Dumper d = Format.FIELDS.open(out, opts)) {
+            for (int i = 1; i <= 1500; i++) {
+                int n = i % 500 == 0 ? 40_000 : i % 7;
+                byte[] data = new byte[Math.max(n, 1)];
+                for (int k = 0; k < data.length; k++) data[k] = (byte) (k * 31 + i);
+                FrameBuilder b = new FrameBuilder();
+                b.reset(new Frame(), i, 0, data.length, data.length, LinkType.valueOf(147), -1, data, 0);
+                b.beginLayer(SampleFrames.OPTS, 0);
+                if (n > 0) b.addRef(PAYLOAD, 0, n);
+                b.endLayer(data.length);
+                Frame f = b.finish();
+                expected.append(i).append('\t').append(HexFormat.of().formatHex(data, 0, n)).append('\n');
+                if (i % 2 == 0) {
+                    d.frame(f);
+                } else {
+                    io.pcapkit.spi.RenderBuffer r = new io.pcapkit.spi.RenderBuffer(16);
+                    ahead.render(f, r);
+                    d.rendered(f, r);
+                }
+            }
+        }
+        assertEquals(expected.toString(), out.toString(StandardCharsets.UTF_8));
     }
 
     @Test void fieldsHeaderIsWrittenEvenWithoutFrames() throws IOException {
