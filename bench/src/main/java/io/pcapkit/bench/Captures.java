@@ -24,12 +24,17 @@ final class Captures {
     /** The bundled sample, or the file the system property {@code bench.capture} names. */
     static Path capture() {
         String p = System.getProperty("bench.capture");
-        if (p != null) return Path.of(p);
+        return p != null ? Path.of(p) : projectFile("samples/loopback.pcap");
+    }
+
+    /** A file of the project, found from the working directory upwards. */
+    static Path projectFile(String relative) {
         for (Path c = Path.of("").toAbsolutePath(); c != null; c = c.getParent()) {
-            Path s = c.resolve("samples/loopback.pcap");
+            Path s = c.resolve(relative);
             if (Files.exists(s)) return s;
         }
-        throw new IllegalStateException("samples/loopback.pcap not found: run from the project or set -Dbench.capture");
+        throw new IllegalStateException(relative + " not found: run from the project"
+                + (relative.startsWith("samples/") ? " or set -Dbench.capture" : ""));
     }
 
     static List<Rec> load(Path file, int max) throws IOException {

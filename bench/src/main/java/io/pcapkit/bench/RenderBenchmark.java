@@ -21,7 +21,6 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -73,13 +72,8 @@ public class RenderBenchmark {
     }
 
     static List<String> coreFields() throws IOException {
-        for (Path c = Path.of("").toAbsolutePath(); c != null; c = c.getParent()) {
-            Path p = c.resolve("bench/core-fields.txt");
-            if (Files.exists(p)) {
-                return Files.readAllLines(p).stream().filter(l -> !l.startsWith("#"))
-                        .flatMap(l -> Arrays.stream(l.trim().split("\\s+"))).filter(w -> !w.isEmpty()).toList();
-            }
-        }
-        throw new IllegalStateException("bench/core-fields.txt not found: run from the project");
+        return Files.readAllLines(Captures.projectFile("bench/core-fields.txt")).stream()
+                .filter(l -> !l.startsWith("#"))
+                .flatMap(l -> Arrays.stream(l.trim().split("\\s+"))).filter(w -> !w.isEmpty()).toList();
     }
 }
