@@ -38,6 +38,9 @@ public abstract class OpenEnum {
         private final Object[] dense;
         private final java.util.Map<Integer, T> sparse = new java.util.concurrent.ConcurrentHashMap<>();
         private final java.util.function.IntFunction<T> unknown;
+        // every constant in the order added: names() walks these, not the dense array (65,536 slots for EtherType)
+        private final java.util.List<T> declared = new java.util.ArrayList<>();
+        private volatile ValueNames names;
 
         /** {@code denseSize}: codes 0..denseSize-1 are looked up in an array. */
         public Table(int denseSize, java.util.function.IntFunction<T> unknown) {
@@ -45,10 +48,12 @@ public abstract class OpenEnum {
             this.unknown = unknown;
         }
 
-        public T add(T constant) {
+        public synchronized T add(T constant) {
             int code = constant.code();
             if (code >= 0 && code < dense.length) dense[code] = constant;
             else sparse.put(code, constant);
+            declared.add(constant);
+            names = null;
             return constant;
         }
 
@@ -58,21 +63,23 @@ public abstract class OpenEnum {
             return c != null ? c : unknown.apply(code);
         }
 
-        /** Names of the known codes, for field declarations ({@code 6 → "TCP"}). */
-        @SuppressWarnings("unchecked")
+        /**
+         * Names of the known codes, for field declarations ({@code 6 → "TCP"}). Built once: a dozen decoders
+         * declare fields with the same table. A code added twice is named by its last constant, as it looks up.
+         */
         public ValueNames names() {
-            java.util.List<Object> pairs = new java.util.ArrayList<>();
-            for (Object o : dense) {
-                if (o != null) {
-                    pairs.add(((T) o).code());
-                    pairs.add(((T) o).name());
+            ValueNames n = names;
+            if (n == null) {
+                synchronized (this) {
+                    Object[] pairs = new Object[declared.size() * 2];
+                    for (int i = 0; i < declared.size(); i++) {
+                        pairs[2 * i] = declared.get(i).code();
+                        pairs[2 * i + 1] = declared.get(i).name();
+                    }
+                    names = n = ValueNames.of(pairs);
                 }
             }
-            sparse.values().forEach(c -> {
-                pairs.add(c.code());
-                pairs.add(c.name());
-            });
-            return ValueNames.of(pairs.toArray());
+            return n;
         }
     }
 }
