@@ -58,20 +58,21 @@ def build_capture(frames, work):
 
 
 def measure(cmd, env=None):
-    """Wall seconds and peak RSS (MB) of cmd, stdout to /dev/null."""
-    t = ["/usr/bin/time", "-f", "%e %M", "-o", "/dev/stderr"]
+    """Wall seconds, peak RSS (MB) and CPU seconds (user + system, every thread) of cmd, stdout to /dev/null."""
+    t = ["/usr/bin/time", "-f", "%e %M %U %S", "-o", "/dev/stderr"]
     t0 = time.monotonic()
     p = subprocess.run(t + cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
     wall = time.monotonic() - t0
-    last = p.stderr.strip().splitlines()[-1] if p.stderr.strip() else "0 0"
+    last = p.stderr.strip().splitlines()[-1] if p.stderr.strip() else "0 0 0 0"
     try:
-        _, rss = last.split()
+        _, rss, user, system = last.split()
         rss_mb = int(rss) / 1024
+        cpu = float(user) + float(system)
     except ValueError:
-        rss_mb = float("nan")
+        rss_mb = cpu = float("nan")
     if p.returncode != 0:
         raise SystemExit("failed (%d): %s\n%s" % (p.returncode, " ".join(cmd[:6]) + " ...", p.stderr[-2000:]))
-    return wall, rss_mb
+    return wall, rss_mb, cpu
 
 
 def digest(cmd):
@@ -149,21 +150,26 @@ def main():
     print("capture: %s (%d frames, %.0f MB); %d rounds, order alternating" % (
         cap, n, os.path.getsize(cap) / 1e6, a.rounds), flush=True)
     results = {k: [] for k in cmds}
+    cpus = {k: [] for k in cmds}
     rss = {k: 0.0 for k in cmds}
     names = list(cmds)
     for r in range(a.rounds):
         order = names if r % 2 == 0 else list(reversed(names))
         for k in order:
-            wall, m = measure(cmds[k])
+            wall, m, cpu = measure(cmds[k])
             results[k].append(wall)
+            cpus[k].append(cpu)
             rss[k] = max(rss[k], m)
-            print("  round %d  %-28s %8.2f s  %7.0f MB" % (r + 1, k, wall, m), flush=True)
+            print("  round %d  %-28s %8.2f s  %6.2f s CPU  %7.0f MB" % (r + 1, k, wall, cpu, m), flush=True)
 
     med = {k: statistics.median(v) for k, v in results.items()}
+    med_cpu = {k: statistics.median(v) for k, v in cpus.items()}
     print()
-    print("%-28s %10s %14s %10s" % ("command", "median s", "frames/s", "peak MB"))
+    # "cores": CPU seconds over wall seconds, how many cores the command kept busy on average (JIT compiler
+    # threads and the collector included)
+    print("%-28s %10s %14s %10s %8s" % ("command", "median s", "frames/s", "peak MB", "cores"))
     for k in names:
-        print("%-28s %10.2f %14.0f %10.0f" % (k, med[k], n / med[k], rss[k]))
+        print("%-28s %10.2f %14.0f %10.0f %8.2f" % (k, med[k], n / med[k], rss[k], med_cpu[k] / med[k]))
     print()
 
     def ratio(label, num, den, target, higher=True):
@@ -186,6 +192,13 @@ def main():
     ratio("--no-output / I/O floor (1 worker)", "native-no-output", "io-floor", 2, higher=False)
     ratio("--no-output / I/O floor (%s workers)" % w, "native-no-output-w" + w, "io-floor", 2, higher=False)
     ratio("--workers %s speed-up on --no-output" % w, "native-no-output", "native-no-output-w" + w, 1.7)
+    if "native-no-output" in med:
+        # No number of workers can finish sooner than the 1-worker run's CPU time spread over every core: the
+        # same frames are decoded and the same methods compiled. So the speed-up cannot pass cores × wall / CPU.
+        cores = os.cpu_count() or 1
+        print("%-62s %7.2fx  (%d cores x %.2f s wall / %.2f s CPU of 1 worker)" % (
+            "  ceiling of any --workers speed-up on this machine", cores * med["native-no-output"] /
+            med_cpu["native-no-output"], cores, med["native-no-output"], med_cpu["native-no-output"]))
     ratio("tshark -r / pcapkit --no-output", "tshark-r", "native-no-output", 1)
     ratio("pcap4j engine / native engine, --no-output", "pcap4j-no-output", "native-no-output", None)
 
