@@ -40,7 +40,9 @@ public abstract class OpenEnum {
         private final java.util.function.IntFunction<T> unknown;
         // every constant in the order added: names() walks these, not the dense array (65,536 slots for EtherType)
         private final java.util.List<T> declared = new java.util.ArrayList<>();
-        private volatile ValueNames names;
+        // Constants are added by the enum's static initialiser, so before any caller can ask for names. Two threads
+        // asking at once both build the same immutable table (its fields are final): no lock needed.
+        private ValueNames names;
 
         /** {@code denseSize}: codes 0..denseSize-1 are looked up in an array. */
         public Table(int denseSize, java.util.function.IntFunction<T> unknown) {
@@ -48,7 +50,7 @@ public abstract class OpenEnum {
             this.unknown = unknown;
         }
 
-        public synchronized T add(T constant) {
+        public T add(T constant) {
             int code = constant.code();
             if (code >= 0 && code < dense.length) dense[code] = constant;
             else sparse.put(code, constant);
@@ -70,14 +72,12 @@ public abstract class OpenEnum {
         public ValueNames names() {
             ValueNames n = names;
             if (n == null) {
-                synchronized (this) {
-                    Object[] pairs = new Object[declared.size() * 2];
-                    for (int i = 0; i < declared.size(); i++) {
-                        pairs[2 * i] = declared.get(i).code();
-                        pairs[2 * i + 1] = declared.get(i).name();
-                    }
-                    names = n = ValueNames.of(pairs);
+                Object[] pairs = new Object[declared.size() * 2];
+                for (int i = 0; i < declared.size(); i++) {
+                    pairs[2 * i] = declared.get(i).code();
+                    pairs[2 * i + 1] = declared.get(i).name();
                 }
+                names = n = ValueNames.of(pairs);
             }
             return n;
         }
